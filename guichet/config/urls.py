@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("guichet.web.urls")),
+    path("compte/", include("guichet.accounts.urls")),
+    path("organisations/", include("guichet.organisations.urls")),
+    path("region/", include("guichet.branding.urls")),
+    path("territoires/", include("guichet.territories.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

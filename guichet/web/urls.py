@@ -1,0 +1,12 @@
+from django.urls import path
+
+from guichet.web import views
+
+app_name = "web"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accessibilite/", views.accessibility, name="accessibility"),
+    path("mentions-legales/", views.legal, name="legal"),
+    path("sante/", views.health, name="health"),
+]
