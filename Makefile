@@ -7,6 +7,8 @@ PYTHON ?= python3
 UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 RUN := $(UV) run --frozen
 GUICHET := $(RUN) guichet
+# npm from the machine, else the one uv installs from PyPI (group "node").
+NPM := $(shell command -v npm 2>/dev/null || echo .venv/bin/npm)
 # The demo runs with DEBUG on and a key of its own; production sets both itself.
 DEMO_ENV := DEBUG=true SECRET_KEY=demo-only-not-for-production
 DEPS_STAMP := .venv/.installed-$(shell cat uv.lock package-lock.json | cksum | cut -d' ' -f1)
@@ -24,7 +26,7 @@ $(DEPS_STAMP): uv.lock package-lock.json
 	  echo "uv is missing: installing it with pip"; \
 	  $(PYTHON) -m pip install --user --quiet uv 2>/dev/null || $(PYTHON) -m pip install --quiet uv; }
 	$(UV) sync --frozen
-	npm ci --no-audit --no-fund --loglevel=error
+	$(NPM) ci --no-audit --no-fund --loglevel=error
 	@rm -f .venv/.installed-*
 	@touch $@
 	@$(MAKE) --no-print-directory assets
@@ -38,7 +40,7 @@ assets: ## Copy vendored front-end files from node_modules into the app's static
 demo: install ## Prepare SQLite with reference and demo data, then serve http://127.0.0.1:8000 (PORT overrides)
 	$(DEMO_ENV) $(GUICHET) migrate --no-input
 	$(DEMO_ENV) $(GUICHET) load-territories --source node_modules/@etalab/decoupage-administratif/data
-	$(DEMO_ENV) $(GUICHET) load-demo
+	$(DEMO_ENV) $(GUICHET) load-demo --with-accounts
 	@echo "Guichet IA : http://127.0.0.1:$(PORT)/"
 	$(DEMO_ENV) $(GUICHET) runserver 127.0.0.1:$(PORT)
 

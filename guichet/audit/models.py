@@ -26,9 +26,7 @@ class AuditEntry(models.Model):
         related_name="+",
         verbose_name=_("auteur"),
     )
-    actor_repr = models.CharField(
-        _("auteur (au moment du changement)"), max_length=254, blank=True
-    )
+    actor_repr = models.CharField(_("auteur (au moment du changement)"), max_length=254, blank=True)
     at = models.DateTimeField(_("date"), auto_now_add=True, db_index=True)
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     # {"field": {"label": "Nom", "old": "...", "new": "..."}}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -9,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from guichet.branding.colours import WHITE, contrast_ratio
 
+COLOUR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 colour_validator = RegexValidator(
-    r"^#[0-9a-fA-F]{6}$", _("Indiquez une couleur au format #RRGGBB, par exemple #0b5394.")
+    COLOUR_PATTERN, _("Indiquez une couleur au format #RRGGBB, par exemple #0b5394.")
 )
 
 LOGO_CONTENT_TYPES = {"image/png", "image/svg+xml", "image/jpeg", "image/webp"}
@@ -35,7 +38,8 @@ class RegionIdentity(models.Model):
         max_length=7,
         validators=[colour_validator],
         help_text=_(
-            "Couleur des liens et des boutons : elle doit contraster à 4,5:1 au moins avec le blanc."
+            "Couleur des liens et des boutons : elle doit contraster "
+            "à 4,5:1 au moins avec le blanc."
         ),
     )
     secondary_colour = models.CharField(
@@ -63,7 +67,7 @@ class RegionIdentity(models.Model):
         return self.name
 
     def clean(self) -> None:
-        if self.primary_colour and colour_validator.regex.match(self.primary_colour):
+        if self.primary_colour and COLOUR_PATTERN.fullmatch(self.primary_colour):
             ratio = contrast_ratio(self.primary_colour, WHITE)
             if ratio < 4.5:
                 raise ValidationError(

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     # Bottom layer: reference data and cross-cutting records.
     "guichet.territories",
     "guichet.audit",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "guichet.branding",
     # Pages shared by every part of the platform.
     "guichet.web",
+    "guichet.demo",
 ]
 
 MIDDLEWARE = [
@@ -82,10 +84,16 @@ TEMPLATES = [
     },
 ]
 
+FORM_RENDERER = "guichet.web.forms.GuichetFormRenderer"
+
 # Database: SQLite (embedded default) unless DATABASE_URL says otherwise.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'guichet.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    if DATABASES["default"]["NAME"] != ":memory:":
+        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers work while one writer writes; the busy timeout makes
@@ -108,7 +116,10 @@ LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGOUT_REDIRECT_URL = "web:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

@@ -5,7 +5,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("DEBUG", "false")
 
-from guichet.config.settings import *  # noqa: E402,F403
+from guichet.config.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -19,3 +19,7 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 # No test may reach the real geocoding service; tests that need one start a local server.
 GEOCODER_URL = "http://127.0.0.1:9/unreachable/"
+# Static files come from the apps' folders; no collectstatic in tests.
+STATIC_ROOT = None  # type: ignore[assignment]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("guichet.web.urls")),
     path("compte/", include("guichet.accounts.urls")),
     path("organisations/", include("guichet.organisations.urls")),

@@ -38,7 +38,10 @@ _CODE = re.compile(r"^\d{4}$")
 
 def legal_form_error(code: str) -> str | None:
     if not _CODE.match(code or ""):
-        return "Une catégorie juridique INSEE s'écrit en quatre chiffres, par exemple 5710 pour une SAS."
+        return (
+            "Une catégorie juridique INSEE s'écrit en quatre chiffres, "
+            "par exemple 5710 pour une SAS."
+        )
     return None
 
 

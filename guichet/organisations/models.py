@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -160,10 +162,9 @@ class Organisation(models.Model):
                 % {"siren": self.siren}
             )
         if self.naf_code:
-            try:
+            # A bad code is reported by the field validator; a good one is normalised.
+            with contextlib.suppress(NafError):
                 self.naf_code = parse_naf(self.naf_code).code
-            except NafError:
-                pass  # reported by the field validator
         if errors:
             raise ValidationError(errors)
 
@@ -176,7 +177,11 @@ class Organisation(models.Model):
         """The organisation's own position, else its commune's centre."""
         if self.latitude is not None and self.longitude is not None:
             return (self.latitude, self.longitude)
-        if self.commune and self.commune.latitude is not None and self.commune.longitude is not None:
+        if (
+            self.commune
+            and self.commune.latitude is not None
+            and self.commune.longitude is not None
+        ):
             return (self.commune.latitude, self.commune.longitude)
         return None
 

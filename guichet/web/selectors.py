@@ -30,13 +30,20 @@ def home_sections() -> list[Section]:
     return [
         Section(
             str(_("Organisations")),
-            str(_("Offreurs de solutions, organismes de formation, financeurs et lieux de la région.")),
+            str(
+                _(
+                    "Offreurs de solutions, organismes de formation, financeurs "
+                    "et lieux de la région."
+                )
+            ),
             "organisations:list",
             Organisation.objects.real().count(),
         ),
         Section(
             str(_("Territoires")),
-            str(_("Retrouver une commune, son département et sa région à partir d'un code postal.")),
+            str(
+                _("Retrouver une commune, son département et sa région à partir d'un code postal.")
+            ),
             "territories:lookup",
         ),
         Section(

@@ -6,34 +6,75 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.CharField(db_index=True, max_length=64)),
-                ('object_repr', models.CharField(max_length=300, verbose_name='objet')),
-                ('actor_repr', models.CharField(blank=True, max_length=254, verbose_name='auteur (au moment du changement)')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='date')),
-                ('action', models.CharField(choices=[('create', 'création'), ('update', 'modification'), ('delete', 'suppression'), ('transition', "changement d'état")], max_length=20, verbose_name='action')),
-                ('changes', models.JSONField(default=dict, verbose_name='champs modifiés')),
-                ('comment', models.TextField(blank=True, verbose_name='commentaire')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("object_id", models.CharField(db_index=True, max_length=64)),
+                ("object_repr", models.CharField(max_length=300, verbose_name="objet")),
+                (
+                    "actor_repr",
+                    models.CharField(
+                        blank=True, max_length=254, verbose_name="auteur (au moment du changement)"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="date")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("create", "création"),
+                            ("update", "modification"),
+                            ("delete", "suppression"),
+                            ("transition", "changement d'état"),
+                        ],
+                        max_length=20,
+                        verbose_name="action",
+                    ),
+                ),
+                ("changes", models.JSONField(default=dict, verbose_name="champs modifiés")),
+                ("comment", models.TextField(blank=True, verbose_name="commentaire")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="auteur",
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="contenttypes.contenttype"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'entrée du journal',
-                'verbose_name_plural': 'journal des modifications',
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['content_type', 'object_id', '-at'], name='audit_audit_content_325211_idx')],
+                "verbose_name": "entrée du journal",
+                "verbose_name_plural": "journal des modifications",
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["content_type", "object_id", "-at"],
+                        name="audit_audit_content_325211_idx",
+                    )
+                ],
             },
         ),
     ]

@@ -5,31 +5,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='RegionIdentity',
+            name="RegionIdentity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='nom de la Région')),
-                ('label_name', models.CharField(help_text='Par exemple « Sud IA ».', max_length=60, verbose_name='nom court du label')),
-                ('insee_code', models.CharField(blank=True, help_text="Sert à proposer d'abord ce qui concerne le territoire régional.", max_length=3, verbose_name='code INSEE de la Région')),
-                ('primary_colour', models.CharField(help_text='Couleur des liens et des boutons : elle doit contraster à 4,5:1 au moins avec le blanc.', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Indiquez une couleur au format #RRGGBB, par exemple #0b5394.')], verbose_name='couleur principale')),
-                ('secondary_colour', models.CharField(help_text="Couleur d'accent (bandeaux, filets).", max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Indiquez une couleur au format #RRGGBB, par exemple #0b5394.')], verbose_name='couleur secondaire')),
-                ('contact_email', models.EmailField(max_length=254, verbose_name='adresse de contact')),
-                ('logo', models.BinaryField(blank=True, editable=True, null=True, verbose_name='logo')),
-                ('logo_content_type', models.CharField(blank=True, max_length=40)),
-                ('logo_alt', models.CharField(blank=True, help_text='Ce que dit le logo, pour les personnes qui ne le voient pas.', max_length=150, verbose_name='texte alternatif du logo')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifiée le')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="nom de la Région")),
+                (
+                    "label_name",
+                    models.CharField(
+                        help_text="Par exemple « Sud IA ».",
+                        max_length=60,
+                        verbose_name="nom court du label",
+                    ),
+                ),
+                (
+                    "insee_code",
+                    models.CharField(
+                        blank=True,
+                        help_text="Sert à proposer d'abord ce qui concerne le territoire régional.",
+                        max_length=3,
+                        verbose_name="code INSEE de la Région",
+                    ),
+                ),
+                (
+                    "primary_colour",
+                    models.CharField(
+                        help_text="Couleur des liens et des boutons : elle doit contraster à 4,5:1 au moins avec le blanc.",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$",
+                                "Indiquez une couleur au format #RRGGBB, par exemple #0b5394.",
+                            )
+                        ],
+                        verbose_name="couleur principale",
+                    ),
+                ),
+                (
+                    "secondary_colour",
+                    models.CharField(
+                        help_text="Couleur d'accent (bandeaux, filets).",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$",
+                                "Indiquez une couleur au format #RRGGBB, par exemple #0b5394.",
+                            )
+                        ],
+                        verbose_name="couleur secondaire",
+                    ),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(max_length=254, verbose_name="adresse de contact"),
+                ),
+                (
+                    "logo",
+                    models.BinaryField(blank=True, editable=True, null=True, verbose_name="logo"),
+                ),
+                ("logo_content_type", models.CharField(blank=True, max_length=40)),
+                (
+                    "logo_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ce que dit le logo, pour les personnes qui ne le voient pas.",
+                        max_length=150,
+                        verbose_name="texte alternatif du logo",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifiée le")),
             ],
             options={
-                'verbose_name': 'identité de la Région',
-                'verbose_name_plural': 'identité de la Région',
+                "verbose_name": "identité de la Région",
+                "verbose_name_plural": "identité de la Région",
             },
         ),
     ]

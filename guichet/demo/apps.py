@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DemoConfig(AppConfig):
+    name = "guichet.demo"
+    verbose_name = "Données de démonstration"

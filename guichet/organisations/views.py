@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from guichet.organisations import permissions, selectors, services
+from guichet.organisations.forms import OrganisationForm
+from guichet.organisations.models import Organisation
+
+PAGE_SIZE = 20
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.organisation_list(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "organisations/list.html", {"page": page})
+
+
+def _get(slug: str) -> Organisation:
+    try:
+        return selectors.organisation_detail(slug)
+    except Organisation.DoesNotExist:
+        raise Http404(_("Cette organisation n'existe pas.")) from None
+
+
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = _get(slug)
+    return render(
+        request,
+        "organisations/detail.html",
+        {
+            "organisation": organisation,
+            "can_edit": permissions.can_edit_organisation(request.user, organisation),
+        },
+    )
+
+
+@login_required
+def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = _get(slug)
+    if not permissions.can_edit_organisation(request.user, organisation):
+        raise PermissionDenied(_("Vous ne pouvez pas modifier la fiche de cette organisation."))
+    can_change_roles = permissions.can_change_roles(request.user)
+    form = OrganisationForm(
+        request.POST or None, instance=organisation, can_change_roles=can_change_roles
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        if not can_change_roles:
+            data.pop("roles", None)
+        try:
+            services.organisation_update(actor=request.user, organisation=organisation, data=data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("La fiche a été enregistrée."))
+            return redirect("organisations:detail", slug=organisation.slug)
+    return render(request, "organisations/edit.html", {"organisation": organisation, "form": form})
+
+
+@login_required
+def organisation_history(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = _get(slug)
+    if not permissions.can_view_history(request.user, organisation):
+        raise PermissionDenied(
+            _("Le journal de cette organisation est réservé à ses membres et à la Région.")
+        )
+    entries = Paginator(selectors.organisation_history(organisation), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request, "organisations/history.html", {"organisation": organisation, "page": entries}
+    )
+
+
+@login_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_view_audit_log(request.user):
+        raise PermissionDenied(_("Le journal est réservé aux modérateurs de la Région."))
+    entries = Paginator(selectors.organisations_audit_log(), 50).get_page(request.GET.get("page"))
+    return render(request, "organisations/audit_log.html", {"page": entries})
