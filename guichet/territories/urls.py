@@ -1,5 +1,10 @@
 from django.urls import path
 
+from guichet.territories import views
+
 app_name = "territories"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.lookup, name="lookup"),
+    path("resoudre.json", views.resolve, name="resolve"),
+]

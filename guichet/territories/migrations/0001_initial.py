@@ -5,90 +5,188 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('code', models.CharField(max_length=3, primary_key=True, serialize=False, verbose_name='code INSEE')),
-                ('name', models.CharField(max_length=100, verbose_name='nom')),
-                ('chef_lieu', models.CharField(blank=True, max_length=5, verbose_name='chef-lieu (code commune)')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=3, primary_key=True, serialize=False, verbose_name="code INSEE"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="nom")),
+                (
+                    "chef_lieu",
+                    models.CharField(
+                        blank=True, max_length=5, verbose_name="chef-lieu (code commune)"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'département',
-                'verbose_name_plural': 'départements',
-                'ordering': ['code'],
+                "verbose_name": "département",
+                "verbose_name_plural": "départements",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('code', models.CharField(max_length=3, primary_key=True, serialize=False, verbose_name='code INSEE')),
-                ('name', models.CharField(max_length=100, verbose_name='nom')),
-                ('chef_lieu', models.CharField(blank=True, max_length=5, verbose_name='chef-lieu (code commune)')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=3, primary_key=True, serialize=False, verbose_name="code INSEE"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="nom")),
+                (
+                    "chef_lieu",
+                    models.CharField(
+                        blank=True, max_length=5, verbose_name="chef-lieu (code commune)"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'région',
-                'verbose_name_plural': 'régions',
-                'ordering': ['name'],
+                "verbose_name": "région",
+                "verbose_name_plural": "régions",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Commune',
+            name="Commune",
             fields=[
-                ('code', models.CharField(max_length=5, primary_key=True, serialize=False, verbose_name='code INSEE')),
-                ('name', models.CharField(db_index=True, max_length=150, verbose_name='nom')),
-                ('population', models.PositiveIntegerField(blank=True, null=True, verbose_name='population')),
-                ('latitude', models.FloatField(blank=True, null=True, verbose_name='latitude du centre')),
-                ('longitude', models.FloatField(blank=True, null=True, verbose_name='longitude du centre')),
-                ('department', models.ForeignKey(blank=True, help_text="Vide pour les collectivités d'outre-mer sans département.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='communes', to='territories.department', verbose_name='département')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='communes', to='territories.region', verbose_name='région')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=5, primary_key=True, serialize=False, verbose_name="code INSEE"
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=150, verbose_name="nom")),
+                (
+                    "population",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="population"),
+                ),
+                (
+                    "latitude",
+                    models.FloatField(blank=True, null=True, verbose_name="latitude du centre"),
+                ),
+                (
+                    "longitude",
+                    models.FloatField(blank=True, null=True, verbose_name="longitude du centre"),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Vide pour les collectivités d'outre-mer sans département.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="communes",
+                        to="territories.department",
+                        verbose_name="département",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="communes",
+                        to="territories.region",
+                        verbose_name="région",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'commune',
-                'verbose_name_plural': 'communes',
-                'ordering': ['name'],
+                "verbose_name": "commune",
+                "verbose_name_plural": "communes",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='GeocodedAddress',
+            name="GeocodedAddress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('query', models.CharField(max_length=300, unique=True, verbose_name='adresse demandée')),
-                ('label', models.CharField(blank=True, max_length=300, verbose_name='adresse trouvée')),
-                ('latitude', models.FloatField(blank=True, null=True)),
-                ('longitude', models.FloatField(blank=True, null=True)),
-                ('score', models.FloatField(blank=True, null=True, verbose_name='score du géocodeur')),
-                ('found', models.BooleanField(default=False, verbose_name='trouvée')),
-                ('fetched_at', models.DateTimeField(auto_now=True, verbose_name='interrogé le')),
-                ('commune', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='territories.commune', verbose_name='commune')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "query",
+                    models.CharField(max_length=300, unique=True, verbose_name="adresse demandée"),
+                ),
+                (
+                    "label",
+                    models.CharField(blank=True, max_length=300, verbose_name="adresse trouvée"),
+                ),
+                ("latitude", models.FloatField(blank=True, null=True)),
+                ("longitude", models.FloatField(blank=True, null=True)),
+                (
+                    "score",
+                    models.FloatField(blank=True, null=True, verbose_name="score du géocodeur"),
+                ),
+                ("found", models.BooleanField(default=False, verbose_name="trouvée")),
+                ("fetched_at", models.DateTimeField(auto_now=True, verbose_name="interrogé le")),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="territories.commune",
+                        verbose_name="commune",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'adresse géocodée',
-                'verbose_name_plural': 'adresses géocodées',
+                "verbose_name": "adresse géocodée",
+                "verbose_name_plural": "adresses géocodées",
             },
         ),
         migrations.AddField(
-            model_name='department',
-            name='region',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='departments', to='territories.region', verbose_name='région'),
+            model_name="department",
+            name="region",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="departments",
+                to="territories.region",
+                verbose_name="région",
+            ),
         ),
         migrations.CreateModel(
-            name='Postcode',
+            name="Postcode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(db_index=True, max_length=5, verbose_name='code postal')),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='postcodes', to='territories.commune', verbose_name='commune')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(db_index=True, max_length=5, verbose_name="code postal")),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="postcodes",
+                        to="territories.commune",
+                        verbose_name="commune",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'code postal',
-                'verbose_name_plural': 'codes postaux',
-                'constraints': [models.UniqueConstraint(fields=('code', 'commune'), name='unique_postcode_commune')],
+                "verbose_name": "code postal",
+                "verbose_name_plural": "codes postaux",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("code", "commune"), name="unique_postcode_commune"
+                    )
+                ],
             },
         ),
     ]
