@@ -13,5 +13,6 @@ def region_identity() -> RegionIdentity:
     identity = cache.get(CACHE_KEY)
     if identity is None:
         identity, _ = RegionIdentity.objects.get_or_create(pk=1, defaults=settings.REGION_DEFAULTS)
-        cache.set(CACHE_KEY, identity, 300)
+        # Short-lived: with a per-process cache, other workers see a change within a minute.
+        cache.set(CACHE_KEY, identity, 60)
     return identity

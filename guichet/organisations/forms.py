@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from guichet.organisations.models import ActivitySection, Organisation, Role
+from guichet.organisations.validators import normalise_number, validate_siren, validate_siret
 
 
 class OrganisationForm(forms.ModelForm):
@@ -16,6 +17,22 @@ class OrganisationForm(forms.ModelForm):
         required=False,
         help_text=_("Utile quand le code postal dessert plusieurs communes."),
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    # People type these numbers grouped ("732 829 320"): accept the spaces, store digits.
+    siren = forms.CharField(
+        label=_("SIREN"),
+        required=False,
+        max_length=20,
+        validators=[validate_siren],
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    siret = forms.CharField(
+        label=_("SIRET"),
+        required=False,
+        max_length=25,
+        validators=[validate_siret],
+        help_text=_("Numéro de l'établissement principal, 14 chiffres."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     website = forms.URLField(
         label=_("Site web"), required=False, assume_scheme="https", max_length=200
@@ -58,8 +75,6 @@ class OrganisationForm(forms.ModelForm):
             "postcode": forms.TextInput(
                 attrs={"autocomplete": "postal-code", "inputmode": "numeric"}
             ),
-            "siren": forms.TextInput(attrs={"inputmode": "numeric"}),
-            "siret": forms.TextInput(attrs={"inputmode": "numeric"}),
         }
 
     def __init__(self, *args: Any, can_change_roles: bool = False, **kwargs: Any) -> None:
@@ -69,6 +84,12 @@ class OrganisationForm(forms.ModelForm):
         if not can_change_roles and self.instance.pk:
             self.fields["roles"].disabled = True
             self.fields["roles"].help_text = _("Les rôles sont attribués par la Région.")
+
+    def clean_siren(self) -> str:
+        return normalise_number(self.cleaned_data.get("siren") or "")
+
+    def clean_siret(self) -> str:
+        return normalise_number(self.cleaned_data.get("siret") or "")
 
     def _post_clean(self) -> None:
         # Model validation (numbers, codes) runs in the service, which reports per field.
