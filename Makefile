@@ -72,6 +72,10 @@ check-migrations: install ## Fail when a model change has no migration
 browser: ## Install Debian's Chromium for the end-to-end tests when it is missing and we can
 	@bash scripts/ensure-chromium.sh
 
+.PHONY: ci
+ci: ## Run what CI runs: make test on SQLite, then on PostgreSQL
+	bash .ci/run
+
 .PHONY: serve
 serve: install ## Serve the current database without loading anything
 	$(DEMO_ENV) $(GUICHET) runserver 127.0.0.1:$(PORT)
