@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "guichet.accounts",
     "guichet.organisations",
     "guichet.branding",
+    "guichet.catalogue",
     # Pages shared by every part of the platform.
     "guichet.web",
     "guichet.demo",
