@@ -29,15 +29,22 @@ $(DEPS_STAMP): uv.lock package-lock.json
 	$(NPM) ci --no-audit --no-fund --loglevel=error
 	@rm -f .venv/.installed-*
 	@touch $@
-	@$(MAKE) --no-print-directory assets
+
 
 .PHONY: assets
-assets: ## Copy vendored front-end files from node_modules into the app's static folder
+assets: $(DEPS_STAMP) ## Copy vendored front-end files from node_modules into the app's static folder
 	@mkdir -p guichet/web/static/vendor
 	cp node_modules/htmx.org/dist/htmx.min.js guichet/web/static/vendor/htmx.min.js
+	@mkdir -p guichet/web/static/vendor/leaflet guichet/web/static/vendor/leaflet.markercluster
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+	  node_modules/leaflet/dist/images guichet/web/static/vendor/leaflet/
+	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+	  node_modules/leaflet.markercluster/dist/MarkerCluster.css \
+	  node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css \
+	  guichet/web/static/vendor/leaflet.markercluster/
 
 .PHONY: demo
-demo: install ## Prepare SQLite with reference and demo data, then serve http://127.0.0.1:8000 (PORT overrides)
+demo: install assets ## Prepare SQLite with reference and demo data, then serve http://127.0.0.1:8000 (PORT overrides)
 	$(DEMO_ENV) $(GUICHET) migrate --no-input
 	$(DEMO_ENV) $(GUICHET) load-territories --source node_modules/@etalab/decoupage-administratif/data
 	$(DEMO_ENV) $(GUICHET) load-demo --with-accounts
@@ -45,7 +52,7 @@ demo: install ## Prepare SQLite with reference and demo data, then serve http://
 	$(DEMO_ENV) $(GUICHET) runserver 127.0.0.1:$(PORT)
 
 .PHONY: test
-test: install lint types check-migrations browser ## Install, then run linters, types, migrations check and the whole suite
+test: install assets lint types check-migrations browser ## Install, then run linters, types, migrations check and the whole suite
 	$(RUN) pytest
 
 .PHONY: lint
@@ -77,7 +84,7 @@ ci: ## Run what CI runs: make test on SQLite, then on PostgreSQL
 	bash .ci/run
 
 .PHONY: serve
-serve: install ## Serve the current database without loading anything
+serve: install assets ## Serve the current database without loading anything
 	$(DEMO_ENV) $(GUICHET) runserver 127.0.0.1:$(PORT)
 
 .PHONY: clean
