@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "guichet.organisations",
     "guichet.branding",
     "guichet.catalogue",
+    "guichet.search",
     # Top layer: public API.
     "guichet.api",
     # Pages shared by every part of the platform.
@@ -234,3 +235,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+
+# Search backend: "sqlite" (FTS5, the embedded default) or "postgresql" (full text, french),
+# chosen from the database engine unless set.
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "")
