@@ -46,7 +46,7 @@ assets: $(DEPS_STAMP) ## Copy vendored front-end files from node_modules into th
 .PHONY: demo
 demo: install assets ## Prepare SQLite with reference and demo data, then serve http://127.0.0.1:8000 (PORT overrides)
 	$(DEMO_ENV) $(GUICHET) migrate --no-input
-	$(DEMO_ENV) $(GUICHET) load-territories --source node_modules/@etalab/decoupage-administratif/data
+	$(DEMO_ENV) $(GUICHET) load-territories --source node_modules/@etalab/decoupage-administratif/data --centres guichet/territories/data/communes-centres.csv
 	$(DEMO_ENV) $(GUICHET) load-demo --with-accounts
 	@echo "Guichet IA : http://127.0.0.1:$(PORT)/"
 	$(DEMO_ENV) $(GUICHET) runserver 127.0.0.1:$(PORT)

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from guichet.accounts import views
+from guichet.accounts import registration, views
 from guichet.accounts.forms import EmailAuthenticationForm, PasswordResetRequestForm
 
 app_name = "accounts"
@@ -17,6 +17,7 @@ urlpatterns = [
         name="login",
     ),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("inscription/", registration.register, name="register"),
     path("", views.dashboard, name="dashboard"),
     path(
         "mot-de-passe/oubli/",

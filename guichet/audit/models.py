@@ -14,6 +14,7 @@ class AuditEntry(models.Model):
         UPDATE = "update", _("modification")
         DELETE = "delete", _("suppression")
         TRANSITION = "transition", _("changement d'état")
+        IMPORT = "import", _("import")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.CharField(max_length=64, db_index=True)

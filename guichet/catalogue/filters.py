@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
 from django.utils import timezone
 
@@ -48,6 +48,12 @@ class Filter:
     choices: Choices | None = None
     facet: bool = True  # counted in facets (choice and multi only)
     help: str = ""
+    # The field holding this facet's codes, so that all its values are counted in one
+    # GROUP BY query. None for computed lookups (a scheme's regions): counted value by value.
+    group: str | None = None
+    # True when an entry can reach the same code twice through ``group`` (two sessions of a
+    # training in one region): the count must then be DISTINCT.
+    group_repeats: bool = False
 
 
 @dataclass
@@ -147,16 +153,35 @@ def facet_counts(
     for flt in filterset.filters:
         if not flt.facet or flt.kind not in {"choice", "multi"} or flt.choices is None:
             continue
-        base = apply(filterset, queryset, values, skip=flt.param)
-        ids = base.values("pk")
+        others = {param: value for param, value in values.items() if param != flt.param}
+        # Entries matching the other filters; a subquery, so no join multiplies rows.
+        base = (
+            queryset.filter(pk__in=apply(filterset, queryset, others).values("pk"))
+            if others
+            else queryset
+        )
+        if flt.group:
+            counts = dict(
+                base.order_by()
+                .values_list(flt.group)
+                .annotate(n=Count("pk", distinct=flt.group_repeats))
+                .values_list(flt.group, "n")
+            )
+        else:
+            model = queryset.model
+            counts = {
+                code: base.filter(
+                    pk__in=model.objects.filter(flt.lookup(code)).values("pk")
+                ).count()
+                for code, _ in flt.choices()
+            }
         selected = values.get(flt.param)
         chosen = set(selected if isinstance(selected, list) else [selected] if selected else [])
-        rows = []
-        for code, label in flt.choices():
-            count = queryset.model.objects.filter(pk__in=ids).filter(flt.lookup(code)).count()
-            if count or code in chosen:
-                rows.append(FacetValue(code, label, count, code in chosen))
-        facets[flt.param] = rows
+        facets[flt.param] = [
+            FacetValue(code, label, counts.get(code, 0), code in chosen)
+            for code, label in flt.choices()
+            if counts.get(code) or code in chosen
+        ]
     return facets
 
 
@@ -254,7 +279,14 @@ DEPARTMENT = "department"
 SOLUTIONS = FilterSet(
     "solutions",
     (
-        Filter(REGION, "Région", "choice", _commune_region("owner__"), _regions),
+        Filter(
+            REGION,
+            "Région",
+            "choice",
+            _commune_region("owner__"),
+            _regions,
+            group="owner__commune__region_id",
+        ),
         Filter(
             DEPARTMENT,
             "Département",
@@ -269,6 +301,7 @@ SOLUTIONS = FilterSet(
             "multi",
             lambda v: Q(sectors__code__in=_as_list(v)),
             _sections,
+            group="sectors__code",
         ),
         Filter(
             "function",
@@ -276,6 +309,7 @@ SOLUTIONS = FilterSet(
             "multi",
             lambda v: Q(business_functions__code__in=_as_list(v)),
             _pairs(BusinessFunction),
+            group="business_functions__code",
         ),
         Filter(
             "technique",
@@ -283,6 +317,7 @@ SOLUTIONS = FilterSet(
             "multi",
             lambda v: Q(techniques__code__in=_as_list(v)),
             _pairs(Technique),
+            group="techniques__code",
         ),
         Filter(
             "use_case",
@@ -290,6 +325,7 @@ SOLUTIONS = FilterSet(
             "multi",
             lambda v: Q(use_cases__code__in=_as_list(v)),
             _pairs(UseCase),
+            group="use_cases__code",
         ),
     ),
 )
@@ -297,7 +333,15 @@ SOLUTIONS = FilterSet(
 TRAININGS = FilterSet(
     "trainings",
     (
-        Filter(REGION, "Région", "choice", _commune_region("sessions__"), _regions),
+        Filter(
+            REGION,
+            "Région",
+            "choice",
+            _commune_region("sessions__"),
+            _regions,
+            group="sessions__commune__region_id",
+            group_repeats=True,
+        ),
         Filter(
             DEPARTMENT,
             "Département",
@@ -312,6 +356,7 @@ TRAININGS = FilterSet(
             "multi",
             lambda v: Q(level__in=_as_list(v)),
             _enum(Training.Level.choices),
+            group="level",
         ),
         Filter(
             "modality",
@@ -319,6 +364,7 @@ TRAININGS = FilterSet(
             "multi",
             lambda v: Q(modality__in=_as_list(v)),
             _enum(Training.Modality.choices),
+            group="modality",
         ),
         Filter(
             "technique",
@@ -326,6 +372,7 @@ TRAININGS = FilterSet(
             "multi",
             lambda v: Q(techniques__code__in=_as_list(v)),
             _pairs(Technique),
+            group="techniques__code",
         ),
         Filter("cpf", "Éligible au CPF", "bool", lambda v: Q(cpf_eligible=v)),
         Filter(
@@ -355,6 +402,7 @@ SCHEMES = FilterSet(
             "multi",
             lambda v: Q(aid_types__code__in=_as_list(v)),
             _pairs(AidType),
+            group="aid_types__code",
         ),
         Filter(
             "audience",
@@ -362,6 +410,7 @@ SCHEMES = FilterSet(
             "multi",
             lambda v: Q(audiences__code__in=_as_list(v)),
             _pairs(Audience),
+            group="audiences__code",
         ),
         Filter("open_now", "Ouvert aujourd'hui", "bool", _open_now),
         Filter(
@@ -376,7 +425,9 @@ SCHEMES = FilterSet(
 EVENTS = FilterSet(
     "events",
     (
-        Filter(REGION, "Région", "choice", _commune_region(""), _regions),
+        Filter(
+            REGION, "Région", "choice", _commune_region(""), _regions, group="commune__region_id"
+        ),
         Filter(
             DEPARTMENT, "Département", "choice", _commune_department(""), _departments, facet=False
         ),
@@ -394,7 +445,9 @@ EVENTS = FilterSet(
 PLACES = FilterSet(
     "places",
     (
-        Filter(REGION, "Région", "choice", _commune_region(""), _regions),
+        Filter(
+            REGION, "Région", "choice", _commune_region(""), _regions, group="commune__region_id"
+        ),
         Filter(
             DEPARTMENT, "Département", "choice", _commune_department(""), _departments, facet=False
         ),
@@ -404,17 +457,27 @@ PLACES = FilterSet(
 ORGANISATIONS = FilterSet(
     "organisations",
     (
-        Filter(REGION, "Région", "choice", _commune_region(""), _regions),
+        Filter(
+            REGION, "Région", "choice", _commune_region(""), _regions, group="commune__region_id"
+        ),
         Filter(
             DEPARTMENT, "Département", "choice", _commune_department(""), _departments, facet=False
         ),
-        Filter("role", "Rôle", "multi", lambda v: Q(roles__code__in=_as_list(v)), _pairs(Role)),
+        Filter(
+            "role",
+            "Rôle",
+            "multi",
+            lambda v: Q(roles__code__in=_as_list(v)),
+            _pairs(Role),
+            group="roles__code",
+        ),
         Filter(
             "sector",
             "Secteur (NAF)",
             "multi",
             lambda v: Q(sectors__code__in=_as_list(v)),
             _sections,
+            group="sectors__code",
         ),
     ),
 )

@@ -122,7 +122,8 @@ def scheme_set_territories(*, scheme: Scheme, codes: list[str], excluded: bool) 
     )
 
 
-def _unique_slug(model: type[Publishable], title: str) -> str:
+def unique_slug(model: type[Publishable], title: str) -> str:
+    """A slug for ``title`` not yet used by ``model``."""
     base = slugify(title)[:200] or model._meta.model_name or "fiche"
     slug, n = base, 2
     while model.objects.filter(slug=slug).exists():
@@ -150,7 +151,7 @@ def entry_create(
         raise PermissionDenied(_("Vous n'agissez pas pour cette organisation."))
     entry = model(owner=owner, is_synthetic=is_synthetic)
     later = _apply(entry, data)
-    entry.slug = _unique_slug(model, entry.title)
+    entry.slug = unique_slug(model, entry.title)
     entry.full_clean()
     entry.save()
     _apply_later(entry, later)

@@ -18,7 +18,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+StrOrPromise = str | Promise
 
 
 class Status(models.TextChoices):
@@ -37,7 +40,7 @@ class Actor(StrEnum):
 @dataclass(frozen=True)
 class Transition:
     name: str
-    label: str
+    label: StrOrPromise  # lazily translated
     source: frozenset[str]
     target: str
     who: frozenset[Actor]
@@ -49,21 +52,21 @@ TRANSITIONS: dict[str, Transition] = {
     for t in (
         Transition(
             "submit",
-            "Soumettre à la modération",
+            _("Soumettre à la modération"),
             frozenset({Status.DRAFT}),
             Status.SUBMITTED,
             frozenset({Actor.OWNER, Actor.MODERATOR}),
         ),
         Transition(
             "publish",
-            "Publier",
+            _("Publier"),
             frozenset({Status.SUBMITTED}),
             Status.PUBLISHED,
             frozenset({Actor.MODERATOR}),
         ),
         Transition(
             "reject",
-            "Refuser",
+            _("Refuser"),
             frozenset({Status.SUBMITTED}),
             Status.REJECTED,
             frozenset({Actor.MODERATOR}),
@@ -71,21 +74,21 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         Transition(
             "redraft",
-            "Reprendre en brouillon",
+            _("Reprendre en brouillon"),
             frozenset({Status.REJECTED}),
             Status.DRAFT,
             frozenset({Actor.OWNER, Actor.MODERATOR}),
         ),
         Transition(
             "archive",
-            "Archiver",
+            _("Archiver"),
             frozenset({Status.PUBLISHED}),
             Status.ARCHIVED,
             frozenset({Actor.OWNER, Actor.MODERATOR}),
         ),
         Transition(
             "republish",
-            "Republier",
+            _("Republier"),
             frozenset({Status.ARCHIVED}),
             Status.SUBMITTED,
             frozenset({Actor.OWNER, Actor.MODERATOR}),
@@ -107,21 +110,21 @@ REVISION_TRANSITIONS: dict[str, Transition] = {
     for t in (
         Transition(
             "submit_revision",
-            "Soumettre la modification",
+            _("Soumettre la modification"),
             frozenset({RevisionStatus.NONE, RevisionStatus.REJECTED}),
             RevisionStatus.SUBMITTED,
             frozenset({Actor.OWNER, Actor.MODERATOR}),
         ),
         Transition(
             "publish_revision",
-            "Publier la modification",
+            _("Publier la modification"),
             frozenset({RevisionStatus.SUBMITTED}),
             RevisionStatus.NONE,
             frozenset({Actor.MODERATOR}),
         ),
         Transition(
             "reject_revision",
-            "Refuser la modification",
+            _("Refuser la modification"),
             frozenset({RevisionStatus.SUBMITTED}),
             RevisionStatus.REJECTED,
             frozenset({Actor.MODERATOR}),

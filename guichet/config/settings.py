@@ -239,3 +239,10 @@ SPECTACULAR_SETTINGS = {
 # Search backend: "sqlite" (FTS5, the embedded default) or "postgresql" (full text, french),
 # chosen from the database engine unless set.
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "")
+
+# Map tiles: any XYZ tile server the Region may use (its own, or a provider's under its terms).
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">contributeurs OpenStreetMap</a>',
+)

@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, include, path
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("guichet.web.urls")),
     path("", include("guichet.catalogue.urls")),
+    path("", include("guichet.search.urls")),
     path("espace/", include("guichet.catalogue.urls_manage")),
     path("api/v1/", include("guichet.api.urls")),
     path("compte/", include("guichet.accounts.urls")),

@@ -1,79 +1,174 @@
-"""Loading the demonstration data: facts from the Regions' published AI plans, nothing invented."""
+"""Loading the demonstration data: facts from the Regions' published AI plans, nothing invented.
+
+Organisations first, then the catalogue entries they own (solutions, trainings, schemes,
+events, places), all published. Every record is looked up by its slug: what exists is left
+untouched, so the command can run at every start and a second run creates nothing.
+"""
 
 from __future__ import annotations
 
-import json
+import datetime
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
 from guichet.accounts.models import User
+from guichet.audit.services import audit_record, diff, snapshot
+from guichet.catalogue.models import Event, Place, Publishable, Scheme, Solution, Training
+from guichet.catalogue.services import entry_create
+from guichet.catalogue.workflow import Status
+from guichet.demo import data
 from guichet.organisations.models import Membership, Organisation
 from guichet.organisations.services import organisation_create
 from guichet.territories.models import Commune
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
 DEMO_PASSWORD = "demo-guichet-ia"  # noqa: S105 - demo accounts only, documented in the README
 DEMO_ACCOUNTS = [
     ("admin@region.example", "Administratrice de la Région", User.RegionRole.ADMIN, None),
     ("moderation@region.example", "Modérateur de la Région", User.RegionRole.MODERATOR, None),
     ("contact@bluecime.example", "Membre de Bluecime", User.RegionRole.NONE, "bluecime"),
 ]
+EVENT_TIME_ZONE = "Europe/Paris"
+
+# (label shown in the report, data file, model), in loading order: owners before entries.
+ORGANISATIONS = "Organisations"
+ENTRY_KINDS: list[tuple[str, str, type[Publishable]]] = [
+    ("Solutions", "solutions", Solution),
+    ("Formations", "trainings", Training),
+    ("Dispositifs", "schemes", Scheme),
+    ("Événements", "events", Event),
+    ("Lieux", "places", Place),
+]
+KIND_LABELS = [ORGANISATIONS, *(label for label, _, _ in ENTRY_KINDS)]
+# Grammatical gender of each label, for the report's agreements ("créées", "créés").
+FEMININE_LABELS = frozenset({ORGANISATIONS, "Solutions", "Formations"})
 
 
 @dataclass
 class DemoReport:
-    created: list[str] = field(default_factory=list)
-    present: list[str] = field(default_factory=list)
+    created: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in KIND_LABELS})
+    present: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in KIND_LABELS})
     accounts: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def created_count(self) -> int:
+        return sum(len(names) for names in self.created.values())
 
 
 @transaction.atomic
 def demo_load(*, with_accounts: bool = False) -> DemoReport:
-    """Create the demo organisations that are missing; never overwrite what exists."""
+    """Create the demo organisations and entries that are missing; never overwrite what exists."""
     report = DemoReport()
-    entries = json.loads((DATA_DIR / "organisations.json").read_text(encoding="utf-8"))
-    for entry in entries:
-        if Organisation.objects.filter(slug=entry["slug"]).exists():
-            report.present.append(entry["name"])
-            continue
-        commune = (
-            Commune.objects.filter(pk=entry.get("commune")).first()
-            if entry.get("commune")
-            else None
-        )
-        if entry.get("commune") and commune is None:
-            report.notes.append(
-                f"{entry['name']} : commune {entry['commune']} absente (lancez load-territories)."
-            )
-        organisation = organisation_create(
-            actor=None,
-            data={
-                "name": entry["name"],
-                "description": entry.get("description", ""),
-                "latitude": entry.get("latitude"),
-                "longitude": entry.get("longitude"),
-                "roles": entry.get("roles", []),
-                "sectors": entry.get("sectors", []),
-            },
-        )
-        if organisation.slug != entry["slug"]:
-            organisation.slug = entry["slug"]
-        organisation.commune = commune
-        organisation.save(update_fields=["slug", "commune"])
-        report.created.append(entry["name"])
+    for record in data.read("organisations"):
+        _organisation_load(record, report)
+    for label, name, model in ENTRY_KINDS:
+        for record in data.read(name):
+            _entry_load(label, model, record, report)
     if with_accounts:
-        for email, name, role, organisation_slug in DEMO_ACCOUNTS:
-            user, created = User.objects.get_or_create(
-                email=email, defaults={"full_name": name, "region_role": role}
-            )
-            if created:
-                user.set_password(DEMO_PASSWORD)
-                user.save()
-                report.accounts.append(email)
-            if organisation_slug:
-                organisation = Organisation.objects.get(slug=organisation_slug)
-                Membership.objects.get_or_create(user=user, organisation=organisation)
+        _accounts_load(report)
     return report
+
+
+def _commune(record: dict[str, Any], report: DemoReport) -> Commune | None:
+    code = record.get("commune")
+    if not code:
+        return None
+    commune = Commune.objects.filter(pk=code).first()
+    if commune is None:
+        name = record.get("name") or record["title"]
+        report.notes.append(f"{name} : commune {code} absente (lancez load-territories).")
+    return commune
+
+
+def _organisation_load(record: dict[str, Any], report: DemoReport) -> None:
+    if Organisation.objects.filter(slug=record["slug"]).exists():
+        report.present[ORGANISATIONS].append(record["name"])
+        return
+    organisation = organisation_create(
+        actor=None,
+        data={
+            "name": record["name"],
+            "description": data.described(record),
+            "latitude": record.get("latitude"),
+            "longitude": record.get("longitude"),
+            "roles": record.get("roles", []),
+            "sectors": record.get("sectors", []),
+        },
+    )
+    organisation.slug = record["slug"]
+    organisation.commune = _commune(record, report)
+    organisation.save(update_fields=["slug", "commune"])
+    report.created[ORGANISATIONS].append(record["name"])
+
+
+def _event_start(record: dict[str, Any]) -> datetime.datetime | None:
+    """The day the documents give, at midnight in Paris; None when they give no day."""
+    if not record.get("starts_on"):
+        return None
+    day = datetime.date.fromisoformat(record["starts_on"])
+    return datetime.datetime.combine(day, datetime.time(0, 0), tzinfo=ZoneInfo(EVENT_TIME_ZONE))
+
+
+def _entry_load(
+    label: str, model: type[Publishable], record: dict[str, Any], report: DemoReport
+) -> None:
+    if model.objects.filter(slug=record["slug"]).exists():
+        report.present[label].append(record["title"])
+        return
+    fields = {k: v for k, v in record.items() if k not in data.ENTRY_META_KEYS}
+    extra_lines: list[str] = []
+    if model is Event:
+        fields["starts_at"] = _event_start(record)
+        if record.get("dates_text"):
+            extra_lines.append(f"Dates : {record['dates_text']}")
+        if fields["starts_at"] is None and not Event._meta.get_field("starts_at").null:
+            report.notes.append(
+                f"{record['title']} : les documents ne donnent pas de date de début, que le "
+                "modèle Event exige encore ; l'événement n'est pas chargé."
+            )
+            return
+    if model in (Event, Place):
+        fields["commune"] = _commune(record, report)
+    fields["description"] = data.described(record, *extra_lines)
+    entry = entry_create(
+        actor=None,
+        model=model,
+        owner=Organisation.objects.get(slug=record["owner"]),
+        data=fields,
+    )
+    entry.slug = record["slug"]
+    _publish(entry)
+    report.created[label].append(record["title"])
+
+
+def _publish(entry: Publishable) -> None:
+    """Demo entries come from public documents: published at once, the change audited."""
+    before = snapshot(entry, ["status"])
+    entry.status = Status.PUBLISHED
+    entry.published_at = timezone.now()
+    entry.save(update_fields=["slug", "status", "published_at", "updated_at"])
+    audit_record(
+        actor=None,
+        instance=entry,
+        action="transition",
+        changes=diff(entry, before, snapshot(entry, ["status"])),
+        comment="Publiée au chargement des données de démonstration (documents publics).",
+    )
+
+
+def _accounts_load(report: DemoReport) -> None:
+    for email, name, role, organisation_slug in DEMO_ACCOUNTS:
+        user, created = User.objects.get_or_create(
+            email=email, defaults={"full_name": name, "region_role": role}
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            report.accounts.append(email)
+        if organisation_slug:
+            organisation = Organisation.objects.get(slug=organisation_slug)
+            Membership.objects.get_or_create(user=user, organisation=organisation)

@@ -1,4 +1,4 @@
-"""What the home page shows: one entry per part of the platform."""
+"""What the home page shows, in order: one way in per audience, the catalogue, the other parts."""
 
 from __future__ import annotations
 
@@ -7,27 +7,141 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from guichet.catalogue.selectors import KIND_MODELS, count_published
 from guichet.organisations.models import Organisation
+
+AUDIENCE = "audience"
+CATALOGUE = "catalogue"
+PLATFORM = "platform"
+# The providers' space belongs to the catalogue's management pages, mounted at /espace/.
+SPACE_URL_NAME = "catalogue_manage:dashboard"
+SPACE_PATH = "/espace/"
+
+
+def _url(name: str, fallback: str | None = None) -> str | None:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return fallback
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str | None
+    count: int | None = None
 
 
 @dataclass(frozen=True)
 class Section:
+    """One block of the home page; ``group`` says under which heading it goes."""
+
     title: str
     text: str
-    url_name: str
+    url_name: str = ""
     count: int | None = None
+    group: str = PLATFORM
+    links: tuple[Link, ...] = ()
 
     @property
     def url(self) -> str | None:
-        try:
-            return reverse(self.url_name)
-        except NoReverseMatch:
-            return None
+        return _url(self.url_name) if self.url_name else None
+
+
+def _audiences(counts: dict[str, int]) -> list[Section]:
+    space = _url(SPACE_URL_NAME, SPACE_PATH)
+    schemes = Link(
+        str(_("Les dispositifs d'aide")), _url("catalogue:scheme_list"), counts["schemes"]
+    )
+    solutions = Link(
+        str(_("Les solutions d'IA")), _url("catalogue:solution_list"), counts["solutions"]
+    )
+    trainings = Link(str(_("Les formations")), _url("catalogue:training_list"), counts["trainings"])
+    return [
+        Section(
+            str(_("Je suis une TPE/PME")),
+            str(_("Trouver une aide pour financer un projet, une solution d'IA, une formation.")),
+            group=AUDIENCE,
+            links=(schemes, solutions, trainings),
+        ),
+        Section(
+            str(_("Je propose des solutions d'IA")),
+            str(_("Présenter votre entreprise et vos offres aux TPE et PME de la région.")),
+            group=AUDIENCE,
+            links=(Link(str(_("Inscrire mon organisation ou me connecter")), space), solutions),
+        ),
+        Section(
+            str(_("Je forme à l'IA")),
+            str(_("Publier vos formations et leurs sessions, annoncer vos événements.")),
+            group=AUDIENCE,
+            links=(Link(str(_("Publier mes formations")), space), trainings),
+        ),
+        Section(
+            str(_("Je finance ou j'accompagne")),
+            str(_("Faire connaître vos dispositifs d'aide et vos lieux d'accompagnement.")),
+            group=AUDIENCE,
+            links=(
+                Link(str(_("Publier mes dispositifs")), space),
+                schemes,
+                Link(str(_("Les lieux")), _url("catalogue:place_list"), counts["places"]),
+            ),
+        ),
+    ]
+
+
+def _catalogue(counts: dict[str, int]) -> list[Section]:
+    def block(title: str, text: str, url_name: str, kind: str | None = None) -> Section:
+        count = counts[kind] if kind else None
+        return Section(title, text, url_name, count, group=CATALOGUE)
+
+    return [
+        block(
+            str(_("Solutions d'IA")),
+            str(_("Les offres des entreprises de l'IA, par usage et par technique.")),
+            "catalogue:solution_list",
+            "solutions",
+        ),
+        block(
+            str(_("Formations")),
+            str(_("Se former à l'IA : niveaux, modalités et prochaines sessions.")),
+            "catalogue:training_list",
+            "trainings",
+        ),
+        block(
+            str(_("Dispositifs d'aide")),
+            str(_("Financements, diagnostics et accompagnements ouverts aux entreprises.")),
+            "catalogue:scheme_list",
+            "schemes",
+        ),
+        block(
+            str(_("Événements")),
+            str(_("Salons, conférences et ateliers autour de l'IA.")),
+            "catalogue:event_list",
+            "events",
+        ),
+        block(
+            str(_("Lieux")),
+            str(_("Tiers-lieux et lieux d'acculturation à l'IA.")),
+            "catalogue:place_list",
+            "places",
+        ),
+        block(
+            str(_("Carte")),
+            str(_("Les offreurs, les formations, les événements et les lieux sur une carte.")),
+            "catalogue:map",
+        ),
+    ]
 
 
 def home_sections() -> list[Section]:
-    """The parts of the platform, each linked when it is open."""
+    """Every block of the home page, grouped in order: audiences, catalogue, platform.
+
+    Counts are of published real entries (synthetic ones are never counted here).
+    """
+    counts = {kind: count_published(kind) for kind in KIND_MODELS}
     return [
+        *_audiences(counts),
+        *_catalogue(counts),
         Section(
             str(_("Organisations")),
             str(

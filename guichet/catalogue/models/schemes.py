@@ -7,6 +7,8 @@ filters on, which are tables (aid types, audiences, territories).
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +45,11 @@ class Audience(models.Model):
         return self.name
 
 
+def new_external_id() -> str:
+    """The etalab ``id`` of a scheme created on the platform: a UUID, as the schema asks."""
+    return str(uuid.uuid4())
+
+
 class Scheme(Publishable):
     class Recurrence(models.TextChoices):
         PERMANENT = "permanent", _("permanent")
@@ -55,7 +62,12 @@ class Scheme(Publishable):
         unique=True,
         null=True,
         blank=True,
-        help_text=_("Identifiant donné par le porteur d'origine, repris à l'import."),
+        default=new_external_id,
+        help_text=_(
+            "Identifiant donné par le porteur d'origine, repris à l'import ; UUID attribué "
+            "par la plateforme pour un dispositif créé ici. L'export et les imports suivants "
+            "reconnaissent le dispositif par cet identifiant."
+        ),
     )
     promise = models.CharField(_("promesse"), max_length=180, blank=True)  # promesse
     # title = titre, description = description (5,000 characters at most in the schema)

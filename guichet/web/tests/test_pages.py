@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+
+from guichet.catalogue.models import Solution
+from guichet.catalogue.tests.public_entries import draft, organisation, published
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +22,52 @@ def test_home_shows_region_and_links_to_the_parts(client: Client) -> None:
     assert "Sud IA" in html
     for name in ["organisations:list", "territories:lookup", "accounts:dashboard"]:
         assert f'href="{reverse(name)}"' in html
+
+
+def test_home_has_one_way_in_per_audience(client: Client) -> None:
+    """The four audiences each have a block; the SME one leads to schemes, solutions, trainings."""
+    html = unescape(client.get("/").content.decode())
+
+    blocks = {}
+    for title in (
+        "Je suis une TPE/PME",
+        "Je propose des solutions d'IA",
+        "Je forme à l'IA",
+        "Je finance ou j'accompagne",
+    ):
+        block = re.search(rf"{title}\s*</h3>(.*?)(?=<li class=\"card|</section>)", html, re.S)
+        assert block, title
+        blocks[title] = block.group(1)
+    for name in ["scheme_list", "solution_list", "training_list"]:
+        assert f'href="{reverse(f"catalogue:{name}")}"' in blocks["Je suis une TPE/PME"]
+    for title in ("Je propose des solutions d'IA", "Je forme à l'IA", "Je finance ou j'accompagne"):
+        assert 'href="/espace/' in blocks[title]
+
+
+def test_home_links_every_list_and_the_map_with_published_real_counts(client: Client) -> None:
+    """Each list page and the map are linked; counts are of published real entries only."""
+    owner = organisation("Vision Alpes")
+    published(Solution, owner, title="Caméra qualité")
+    published(Solution, owner, title="Agent vocal")
+    published(Solution, owner, title="Offre fictive", synthetic=True)
+    draft(Solution, owner, title="Brouillon")
+
+    html = unescape(client.get("/").content.decode())
+
+    for name in [
+        "solution_list",
+        "training_list",
+        "scheme_list",
+        "event_list",
+        "place_list",
+        "map",
+    ]:
+        assert f'href="{reverse(f"catalogue:{name}")}"' in html
+    solutions = html.split('<a href="/solutions/">Solutions d\'IA</a>', 1)[1]
+    assert re.match(
+        r"\s*</h3>\s*<p>[^<]*</p>\s*<p class=\"card__meta\">\s*2 fiches publiées", solutions
+    )
+    assert "(2 fiches)" in html  # beside the SME's link to solutions
 
 
 def test_every_page_has_landmarks_and_skip_link(client: Client) -> None:

@@ -4,12 +4,18 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from guichet.demo.services import DEMO_PASSWORD, demo_load
+from guichet.demo.services import DEMO_PASSWORD, FEMININE_LABELS, KIND_LABELS, demo_load
+
+
+def _agreed(word: str, count: int, *, feminine: bool) -> str:
+    """``créées`` for 3 organisations, ``créé`` for 1 lieu: French agreement."""
+    return f"{word}{'e' if feminine else ''}{'s' if count > 1 else ''}"
 
 
 class Command(BaseCommand):
     help = (
-        "Charge les données de démonstration (organisations citées dans les plans régionaux d'IA)."
+        "Charge les données de démonstration : organisations, dispositifs, formations, "
+        "événements et lieux cités dans les plans régionaux d'IA, publiés tels quels."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -21,9 +27,13 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         report = demo_load(with_accounts=options["with_accounts"])
-        self.stdout.write(
-            f"Organisations : {len(report.created)} créées, {len(report.present)} déjà présentes."
-        )
+        for label in KIND_LABELS:
+            feminine = label in FEMININE_LABELS
+            created, present = len(report.created[label]), len(report.present[label])
+            self.stdout.write(
+                f"{label} : {created} {_agreed('créé', created, feminine=feminine)}, "
+                f"{present} déjà {_agreed('présent', present, feminine=feminine)}."
+            )
         for note in report.notes:
             self.stdout.write(self.style.WARNING(note))
         if report.accounts:

@@ -1,0 +1,1 @@
+"""The provider space (/espace/) and the Region's review queue (/espace/moderation/)."""

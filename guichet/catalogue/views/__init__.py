@@ -1,0 +1,1 @@
+"""Views of the catalogue. Public pages live in ``lists``, ``details`` and ``map``."""

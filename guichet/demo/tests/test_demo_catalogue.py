@@ -1,0 +1,132 @@
+"""The demo catalogue holds what the Regions' documents name, published and owned by its carrier."""
+
+from __future__ import annotations
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from guichet.catalogue.models import Event, Place, Scheme, Solution, Training
+from guichet.catalogue.workflow import Status
+from guichet.demo import data
+
+pytestmark = pytest.mark.django_db
+
+# The schemes the documents name, by slug: none may go missing from the demo.
+NAMED_SCHEMES = {
+    "easytech": "EasyTech",
+    "easypoc": "EasyPOC",
+    "easyindus": "EasyIndus",
+    "appel-a-projets-ia-auvergne-rhone-alpes": "appel à projets",
+    "diag-ia": "Diag'IA",
+    "ia-booster": "IA Booster",
+    "diva-european-digital-innovation-lab": "DIVA",
+    "diagnostic-ia-move2digital": "Move2Digital",
+    "sud-accelerateur-module-ia": "Sud Accélérateur",
+    "mon-assistant-ia": "Mon assistant IA",
+    "fonds-d-innovation-pour-la-formation": "Fonds d'Innovation pour la Formation",
+    "appel-a-projets-ia-embarquee": "« IA embarquée »",
+    "appel-a-projets-communs-numeriques-pour-l-ia-generative": "Communs numériques",
+    "appel-a-projets-demonstrateurs-d-ia-frugale": "Démonstrateurs d'IA frugale",
+    "horizon-europe-cluster-4": "cluster 4",
+    "digital-europe": "Digital Europe",
+    "fonds-excellence-ia": "excellence IA",
+}
+NAMED_ORGANISATIONS = [
+    "bluecime",
+    "primaa",
+    "everdian",
+    "videtics",
+    "la-plateforme",
+    "simplon",
+    "3ia-cote-d-azur",
+    "terra-numerica",
+    "maison-de-l-intelligence-artificielle",
+    "rialty-lab",
+    "lica",
+    "region-sud",
+    "region-auvergne-rhone-alpes",
+    "bpifrance",
+]
+
+
+def test_every_named_scheme_is_published(demo_loaded: str) -> None:
+    """Each scheme the documents name is in the catalogue, published, under its own title."""
+    for slug, words in NAMED_SCHEMES.items():
+        scheme = Scheme.objects.get(slug=slug)
+        assert words.lower() in scheme.title.lower(), slug
+        assert scheme.status == Status.PUBLISHED
+        assert scheme.published_at is not None
+
+
+def test_named_organisations_are_present(demo_loaded: str) -> None:
+    """The organisations the documents name exist, with the slugs pages already link to."""
+    from guichet.organisations.models import Organisation
+
+    assert set(NAMED_ORGANISATIONS) <= set(Organisation.objects.values_list("slug", flat=True))
+
+
+def test_mivao_is_bluecime_s_solution(demo_loaded: str) -> None:
+    """Bluecime's MIVAO project is a published computer-vision solution owned by Bluecime."""
+    mivao = Solution.objects.get(slug="mivao")
+    assert mivao.owner.slug == "bluecime"
+    assert list(mivao.techniques.values_list("code", flat=True)) == ["vision"]
+    assert mivao.status == Status.PUBLISHED
+
+
+def test_schemes_belong_to_their_carrier(demo_loaded: str) -> None:
+    """A Region's scheme is owned by that Region; a national call by the State."""
+    assert Scheme.objects.get(slug="mon-assistant-ia").owner.slug == "region-sud"
+    assert Scheme.objects.get(slug="easytech").owner.slug == "region-auvergne-rhone-alpes"
+    assert Scheme.objects.get(slug="ia-booster").owner.slug == "bpifrance"
+    assert Scheme.objects.get(slug="appel-a-projets-ia-embarquee").owner.slug == "etat"
+    assert Scheme.objects.get(slug="diva-european-digital-innovation-lab").owner.slug == (
+        "region-pays-de-la-loire"
+    )
+
+
+def test_geographic_eligibility_only_where_stated(demo_loaded: str) -> None:
+    """Regional schemes cover their region, national calls France, European programmes nothing."""
+
+    def codes(slug: str) -> list[str]:
+        return sorted(Scheme.objects.get(slug=slug).territories.values_list("code", flat=True))
+
+    assert codes("mon-assistant-ia") == ["REG-93"]
+    assert codes("easyindus") == ["REG-84"]
+    assert codes("diva-european-digital-innovation-lab") == ["REG-52"]
+    assert codes("appel-a-projets-communs-numeriques-pour-l-ia-generative") == ["PAYS-99100"]
+    assert codes("horizon-europe-cluster-4") == []
+    assert codes("digital-europe") == []
+
+
+def test_every_demo_entry_is_real_and_published(demo_loaded: str) -> None:
+    """Demo entries are real data (not synthetic), all published."""
+    for model in (Solution, Training, Scheme, Event, Place):
+        for entry in model.objects.all():
+            assert not entry.is_synthetic
+            assert entry.status == Status.PUBLISHED, entry.slug
+
+
+def test_events_without_a_date_wait_for_an_optional_start(demo_loaded: str) -> None:
+    """Events the documents date are loaded; the others are loaded only once a date may be empty."""
+    seminar = Event.objects.get(slug="seminaire-ia-regional-2024")
+    paris_day = seminar.starts_at.astimezone(ZoneInfo("Europe/Paris")).date()
+    assert paris_day == datetime.date(2024, 2, 22)
+    dated = {r["slug"] for r in data.read("events") if r["starts_on"]}
+    undated = {r["slug"] for r in data.read("events") if not r["starts_on"]}
+    loaded = set(Event.objects.values_list("slug", flat=True))
+    assert dated <= loaded
+    if Event._meta.get_field("starts_at").null:
+        assert undated <= loaded
+    else:
+        assert not undated & loaded
+        assert "World Artificial Intelligence Cannes Festival (WAICF) : les documents" in (
+            demo_loaded
+        )
+
+
+def test_places_are_in_their_commune(demo_loaded: str) -> None:
+    """The Maison de l'IA is in Biot, as the Plan says; other places have no commune given."""
+    assert Place.objects.get(slug="maison-de-l-intelligence-artificielle").commune_id == "06018"
+    assert Place.objects.get(slug="terra-numerica").commune is None

@@ -1,0 +1,187 @@
+"""The embedded index: one FTS5 table, kept in step by SQLite triggers.
+
+The FTS5 table ``search_fts`` stores analysed text (stems separated by spaces), one row
+per public entry, its rowid being the document number (``documents.doc_number``).
+Triggers on the catalogue tables recompute an entry's row whenever the entry, one of
+its links (use cases, sessions...) or its owner's name changes, inside the statement
+that made the change: the index is always in the same transaction as the data, whoever
+writes (services, the admin, ``bulk_create``, imports, the generator).
+
+The triggers call ``guichet_terms(text)``, a Python function (``analysis.index_text``)
+registered on every connection Django opens (``apps.py``). A connection opened outside
+Django (the ``sqlite3`` shell) cannot write the catalogue tables: it fails loudly with
+"no such function: guichet_terms" rather than leaving the index behind.
+
+SQLite rebuilds a table for most schema changes and refuses to when a trigger elsewhere
+names it, so the triggers are dropped before ``migrate`` and created again after it
+(``apps.py``); the index is then rebuilt when a migration touched the catalogue.
+"""
+
+# ruff: noqa: S608 - SQL assembled from this module's constants and identifiers taken
+# from the code (model tables, columns); every value travels as a query parameter.
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+from guichet.search import analysis
+from guichet.search.documents import SOURCES, Related, Source, select_sql
+
+FTS_TABLE = "search_fts"
+VOCAB_TABLE = "search_fts_vocab"
+TRIGGER_PREFIX = "search_"
+FUNCTION = "guichet_terms"
+FIELDS = ("title", "summary", "tags", "body")
+
+CREATE_TABLES = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "title, summary, tags, body, deadline UNINDEXED, published UNINDEXED, "
+    "tokenize = 'ascii', detail = full)",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCAB_TABLE} USING fts5vocab({FTS_TABLE}, 'row')",
+]
+DROP_TABLES = [f"DROP TABLE IF EXISTS {VOCAB_TABLE}", f"DROP TABLE IF EXISTS {FTS_TABLE}"]
+
+
+def register_functions(connection: BaseDatabaseWrapper) -> None:
+    """Give a new SQLite connection the analysis function the triggers call."""
+    connection.connection.create_function(FUNCTION, 1, analysis.index_text, deterministic=True)
+
+
+def _column(source: Source, name: str) -> str:
+    try:
+        field = source.model._meta.get_field(name)
+    except FieldDoesNotExist:  # a raw column name
+        return name
+    return str(getattr(field, "column", name))
+
+
+def _changed(columns: tuple[str, ...]) -> str:
+    return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
+
+
+def delete_sql(source: Source, entry_id_sql: str) -> str:
+    real, synthetic = ((source.number * 2 + s) << 40 for s in (0, 1))
+    return (
+        f"DELETE FROM {FTS_TABLE} WHERE rowid IN "
+        f"({real} + {entry_id_sql}, {synthetic} + {entry_id_sql});"
+    )
+
+
+def insert_sql(source: Source, where: str) -> str:
+    """Index the public documents of ``source`` whose entry row ``e`` satisfies ``where``."""
+    analysed = ", ".join(f"{FUNCTION}(d.{f})" for f in FIELDS)
+    return (
+        f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(FIELDS)}, deadline, published) "
+        f"SELECT d.doc, {analysed}, d.deadline, d.published "
+        f"FROM ({select_sql(source, where, 'sqlite')}) d WHERE d.public = 1;"
+    )
+
+
+def refresh_sql(source: Source, entry_id_sql: str) -> str:
+    return delete_sql(source, entry_id_sql) + " " + insert_sql(source, f"e.id = {entry_id_sql}")
+
+
+def _trigger(name: str, timing: str, table: str, body: str, when: str = "") -> str:
+    condition = f" WHEN {when}" if when else ""
+    return f"CREATE TRIGGER {TRIGGER_PREFIX}{name} {timing} ON {table}{condition} BEGIN {body} END"
+
+
+def append_sql(source: Source, related: Related) -> str:
+    """A new link only adds words: append them to the field instead of recomputing the
+    document (a solution gets a dozen links when a bulk loader writes it)."""
+    real, synthetic = ((source.number * 2 + s) << 40 for s in (0, 1))
+    entry = f"NEW.{related.column}"
+    return (
+        f"UPDATE {FTS_TABLE} SET {related.field} = {related.field} || ' ' || "
+        f"{FUNCTION}({related.text}) WHERE rowid IN ({real} + {entry}, {synthetic} + {entry});"
+    )
+
+
+def _related_triggers(source: Source, number: int, related: Related) -> list[str]:
+    name = f"{source.kind}_link{number}"
+    statements = [
+        _trigger(
+            f"{name}_insert",
+            "AFTER INSERT",
+            related.table,
+            append_sql(source, related)
+            if related.field
+            else refresh_sql(source, f"NEW.{related.column}"),
+        ),
+        _trigger(
+            f"{name}_delete",
+            "AFTER DELETE",
+            related.table,
+            refresh_sql(source, f"OLD.{related.column}"),
+        ),
+    ]
+    if related.watched:
+        statements.append(
+            _trigger(
+                f"{name}_update",
+                "AFTER UPDATE",
+                related.table,
+                refresh_sql(source, f"OLD.{related.column}")
+                + " "
+                + refresh_sql(source, f"NEW.{related.column}"),
+                when=_changed(related.watched),
+            )
+        )
+    return statements
+
+
+def trigger_statements() -> list[str]:
+    """Every CREATE TRIGGER keeping ``search_fts`` in step with the catalogue."""
+    statements: list[str] = []
+    owners_table = next(s for s in SOURCES if not s.owned).table
+    for source in SOURCES:
+        table = source.table
+        watched = tuple(_column(source, name) for name in source.watched)
+        statements += [
+            _trigger(f"{source.kind}_insert", "AFTER INSERT", table, refresh_sql(source, "NEW.id")),
+            _trigger(
+                f"{source.kind}_update",
+                "AFTER UPDATE",
+                table,
+                refresh_sql(source, "OLD.id"),
+                when=_changed(watched),
+            ),
+            _trigger(f"{source.kind}_delete", "AFTER DELETE", table, delete_sql(source, "OLD.id")),
+        ]
+        for number, related in enumerate(source.related, 1):
+            statements += _related_triggers(source, number, related)
+        if source.owned:
+            # The owner's name is part of the body: renaming it re-indexes what it owns.
+            real, synthetic = ((source.number * 2 + s) << 40 for s in (0, 1))
+            statements.append(
+                _trigger(
+                    f"{source.kind}_owner",
+                    "AFTER UPDATE",
+                    owners_table,
+                    f"DELETE FROM {FTS_TABLE} WHERE rowid IN (SELECT id + {real} FROM {table} "
+                    f"WHERE owner_id = NEW.id UNION ALL SELECT id + {synthetic} FROM {table} "
+                    f"WHERE owner_id = NEW.id); " + insert_sql(source, "e.owner_id = NEW.id"),
+                    when="OLD.name IS NOT NEW.name",
+                )
+            )
+    return statements
+
+
+def installed_triggers(cursor: Any) -> set[str]:
+    cursor.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s ESCAPE '\\'",
+        [TRIGGER_PREFIX.replace("_", "\\_") + "%"],
+    )
+    return {row[0] for row in cursor.fetchall()}
+
+
+def table_exists(cursor: Any) -> bool:
+    cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [FTS_TABLE])
+    return cursor.fetchone() is not None
+
+
+def expected_triggers() -> set[str]:
+    return {s.split()[2] for s in trigger_statements()}

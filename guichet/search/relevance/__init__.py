@@ -1,0 +1,1 @@
+"""The judged query set (``queries.json``) and the metrics the benchmark reports."""

@@ -1,0 +1,115 @@
+"""The judged queries, resolved against the catalogue in the database.
+
+``load_queries()`` reads ``queries.json``; ``judgements(query, synthetic=...)`` gives
+``{(kind, entry id): grade}`` for the demo data (``synthetic=False``: slugs judged by
+hand) or for a generated catalogue (``synthetic=True``: the rules on structured fields);
+``evaluate(rank)`` runs a ranking function over every query that has relevant entries
+and returns the mean nDCG@10 and recall@20 (the benchmark calls it for each system).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import mean
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from guichet.catalogue.workflow import Status
+from guichet.search.documents import KINDS
+from guichet.search.relevance.metrics import ndcg_at, recall_at
+
+QUERIES_FILE = Path(__file__).with_name("queries.json")
+Entry = tuple[str, int]  # (kind, entry id)
+# Rule keys on many-to-many links, and the lookup each one filters with.
+LINKS = {
+    "use_cases": "use_cases__code__in",
+    "techniques": "techniques__code__in",
+    "functions": "business_functions__code__in",
+    "sectors": "sectors__code__in",
+    "aid_types": "aid_types__code__in",
+    "audiences": "audiences__code__in",
+}
+
+
+@dataclass(frozen=True)
+class JudgedQuery:
+    id: str
+    q: str
+    need: str
+    demo: dict[str, int]
+    generated: list[dict[str, Any]] = field(default_factory=list)
+
+
+def load_queries(path: Path = QUERIES_FILE) -> list[JudgedQuery]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        JudgedQuery(q["id"], q["q"], q["need"], q["demo"], q["generated"]) for q in data["queries"]
+    ]
+
+
+def _public(kind: str, *, synthetic: bool) -> QuerySet:
+    manager = KINDS[kind].model._default_manager
+    entries = manager.filter(is_synthetic=synthetic)
+    return entries if kind == "organisations" else entries.filter(status=Status.PUBLISHED)
+
+
+def rule_filter(rule: dict[str, Any]) -> Q:
+    """The Q object of one rule: every key must hold (any code of a list)."""
+    condition = Q()
+    for key, lookup in LINKS.items():
+        if key in rule:
+            condition &= Q(**{lookup: rule[key]})
+    return condition & Q(**rule.get("where", {}))
+
+
+def judgements(query: JudgedQuery, *, synthetic: bool) -> dict[Entry, int]:
+    """Relevant entries of the catalogue in the database, with their grades."""
+    grades: dict[Entry, int] = {}
+    if not synthetic:
+        for key, grade in query.demo.items():
+            kind, slug = key.split("/", 1)
+            for pk in _public(kind, synthetic=False).filter(slug=slug).values_list("pk", flat=True):
+                grades[(kind, pk)] = max(grade, grades.get((kind, pk), 0))
+        return grades
+    for rule in query.generated:
+        for kind in rule["kinds"]:
+            matching = _public(kind, synthetic=True).filter(rule_filter(rule)).distinct()
+            for pk in matching.values_list("pk", flat=True):
+                grades[(kind, pk)] = max(rule["grade"], grades.get((kind, pk), 0))
+    return grades
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    queries: int  # judged queries with at least one relevant entry in the catalogue
+    ndcg_at_10: float
+    recall_at_20: float
+    per_query: dict[str, tuple[float, float]]
+
+
+def evaluate(
+    rank: Callable[[str], Sequence[Entry]],
+    *,
+    synthetic: bool,
+    queries: list[JudgedQuery] | None = None,
+) -> Evaluation:
+    """Mean nDCG@10 and recall@20 of ``rank`` (query text → ranked entries, 20 or more)."""
+    scores: dict[str, tuple[float, float]] = {}
+    for query in queries or load_queries():
+        judged = judgements(query, synthetic=synthetic)
+        if not any(grade > 0 for grade in judged.values()):
+            continue
+        ranking = list(rank(query.q))
+        scores[query.id] = (ndcg_at(ranking, judged, 10), recall_at(ranking, judged, 20))
+    if not scores:
+        return Evaluation(0, 0.0, 0.0, {})
+    return Evaluation(
+        len(scores),
+        mean(s[0] for s in scores.values()),
+        mean(s[1] for s in scores.values()),
+        scores,
+    )

@@ -1,0 +1,106 @@
+"""scheme_candidates: the SQL prefilter drops only schemes the engine would find not eligible."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from guichet.catalogue.models import Scheme, SchemeTerritory
+from guichet.catalogue.workflow import Status
+from guichet.organisations.tests.factories import OrganisationFactory
+from guichet.search.eligibility import SchemeRules, check
+from guichet.search.eligibility_verdicts import Verdict
+from guichet.search.matching import scheme_candidates
+from guichet.search.profile import FirmProfile, parse_profile
+from guichet.territories.models import Commune
+
+TODAY = datetime.date(2026, 3, 1)
+GEOGRAPHIES: list[tuple[list[str], list[str]]] = [
+    (["PAYS-99100"], []),
+    (["PAYS-99100"], ["DEP-05"]),
+    (["PAYS-99100"], ["REG-94"]),
+    (["REG-93"], []),
+    (["REG-93"], ["COM-13055"]),
+    (["DEP-2A"], []),
+    (["COM-13055"], []),
+    (["COM-13201"], []),
+    ([], []),
+]
+LIMITS: list[dict[str, Any]] = [
+    {},
+    {"headcount_max": 9},
+    {"headcount_min": 10, "headcount_max": 249},
+    {"min_years_existence": 3},
+    {"closes_at": "yesterday"},
+    {"closes_at": "today"},
+]
+
+
+@pytest.fixture
+def schemes(db: None) -> list[Scheme]:
+    for code, name, department, region in [
+        ("13055", "Marseille", "13", "93"),
+        ("05061", "Gap", "05", "93"),
+        ("2A004", "Ajaccio", "2A", "94"),
+    ]:
+        Commune.objects.create(code=code, name=name, department_id=department, region_id=region)
+    owner = OrganisationFactory.create()
+    created = []
+    end_of_today = timezone.make_aware(datetime.datetime.combine(TODAY, datetime.time(18)))
+    for number, ((included, excluded), limits) in enumerate(itertools.product(GEOGRAPHIES, LIMITS)):
+        fields = dict(limits)
+        if fields.get("closes_at") == "yesterday":
+            fields["closes_at"] = end_of_today - datetime.timedelta(days=1)
+        elif fields.get("closes_at") == "today":
+            fields["closes_at"] = end_of_today
+        scheme = Scheme.objects.create(
+            owner=owner, slug=f"s-{number}", title=f"S{number}", status=Status.PUBLISHED, **fields
+        )
+        for code in included:
+            SchemeTerritory.objects.create(scheme=scheme, code=code)
+        for code in excluded:
+            SchemeTerritory.objects.create(scheme=scheme, code=code, excluded=True)
+        created.append(scheme)
+    return created
+
+
+PROFILES = [
+    {},
+    {"commune": "13055"},
+    {"commune": "05061", "headcount": 5},
+    {"commune": "2A004", "headcount": 50, "created": "2025-01-01"},
+    {"headcount": 300, "created": "2010-05-05"},
+    {"commune": "13055", "headcount": 9, "created": "2023-03-01"},
+]
+
+
+@pytest.mark.parametrize("facts", PROFILES)
+def test_prefilter_keeps_every_scheme_not_certainly_failed(
+    schemes: list[Scheme], facts: dict[str, Any]
+) -> None:
+    """Every scheme eligible or to check is among the candidates; only failures are dropped."""
+    profile: FirmProfile = parse_profile(facts, today=TODAY)
+    kept = set(scheme_candidates(profile, TODAY, synthetic=False).values_list("pk", flat=True))
+    for scheme in Scheme.objects.prefetch_related("territories", "audiences"):
+        verdict = check(profile, SchemeRules.of(scheme), on=TODAY).verdict
+        if verdict != Verdict.NOT_ELIGIBLE:
+            assert scheme.pk in kept, (scheme.title, verdict)
+    assert len(kept) < len(schemes)
+
+
+def test_prefilter_leaves_out_unpublished_synthetic_and_closed(schemes: list[Scheme]) -> None:
+    """Drafts, synthetic schemes and schemes closed before the day are never candidates."""
+    Scheme.objects.filter(pk=schemes[0].pk).update(status=Status.DRAFT)
+    Scheme.objects.filter(pk=schemes[1].pk).update(is_synthetic=True)
+    kept = set(
+        scheme_candidates(FirmProfile(), TODAY, synthetic=False).values_list("pk", flat=True)
+    )
+    assert schemes[0].pk not in kept and schemes[1].pk not in kept
+    closed = [s.pk for s in schemes if s.closes_at and timezone.localdate(s.closes_at) < TODAY]
+    assert closed and not kept & set(closed)
+    synthetic = scheme_candidates(FirmProfile(), TODAY, synthetic=True)
+    assert list(synthetic.values_list("pk", flat=True)) == [schemes[1].pk]
