@@ -201,7 +201,9 @@ def is_day_only(local: datetime.datetime) -> bool:
     return local.hour == 0 and local.minute == 0 and local.second == 0
 
 
-def _in_zone(moment: datetime.datetime, name: str) -> str:
+def _in_zone(moment: datetime.datetime | None, name: str) -> str | None:
+    if moment is None:
+        return None
     local = moment.astimezone(zone_of(name))
     return local.date().isoformat() if is_day_only(local) else local.isoformat()
 

@@ -113,7 +113,9 @@ def _with_rows(kind: str, entries: QuerySet) -> QuerySet:
             F("closes_at").asc(nulls_last=True), "title", "pk"
         )
     if kind == "events":
-        return entries.select_related("commune__department").order_by("starts_at", "title", "pk")
+        return entries.select_related("commune__department").order_by(
+            F("starts_at").asc(nulls_last=True), "title", "pk"
+        )
     return entries.select_related("commune__department").order_by("title", "pk")
 
 
@@ -378,7 +380,7 @@ def map_layers(
         ),
         _layer(
             "events",
-            events.order_by("-starts_at", "title", "pk").values(
+            events.order_by(F("starts_at").desc(nulls_last=True), "title", "pk").values(
                 "title", "slug", "starts_at", "is_online", "latitude", "longitude", *_COMMUNE
             ),
             limit,

@@ -235,7 +235,10 @@ class SchemeSerializer(EntrySerializer):
 
 
 class EventSerializer(EntrySerializer):
-    starts_at = serializers.DateTimeField(help_text="Début, à l'heure du fuseau de l'événement.")
+    starts_at = serializers.DateTimeField(
+        allow_null=True,
+        help_text="Début, à l'heure du fuseau de l'événement ; null si la source ne le date pas.",
+    )
     ends_at = serializers.DateTimeField(allow_null=True)
     commune = CommuneSerializer(allow_null=True)
     coordinates = CoordinatesField()

@@ -8,7 +8,8 @@ from guichet.territories.models import Commune
 
 
 class Event(Publishable):
-    starts_at = models.DateTimeField(_("début"))
+    # Empty when the source names the event without dating it: shown as "non renseigné".
+    starts_at = models.DateTimeField(_("début"), null=True, blank=True)
     ends_at = models.DateTimeField(_("fin"), null=True, blank=True)
     # Aware datetimes are stored in UTC; the zone the organiser gave is kept for display.
     time_zone = models.CharField(_("fuseau horaire"), max_length=50, default="Europe/Paris")

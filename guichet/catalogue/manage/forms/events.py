@@ -68,6 +68,8 @@ class EventForm(EntryForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The catalogue may hold undated events from sources; a new one is dated.
+        self.fields["starts_at"].required = True
         zone_name = self.initial.get("time_zone") or "Europe/Paris"
         if zone_name not in dict(TIME_ZONES):
             field = cast(forms.ChoiceField, self.fields["time_zone"])
