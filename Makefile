@@ -79,6 +79,11 @@ check-migrations: install ## Fail when a model change has no migration
 browser: ## Install Debian's Chromium for the end-to-end tests when it is missing and we can
 	@bash scripts/ensure-chromium.sh
 
+SIZES ?= 10000 100000
+.PHONY: bench
+bench: install ## Benchmark search and matching on synthetic catalogues (SIZES="10000 100000 1000000"); table in var/bench/results.md
+	$(RUN) python bench/run.py --sizes $(SIZES) --workdir var/bench
+
 .PHONY: ci
 ci: ## Run what CI runs: make test on SQLite, then on PostgreSQL
 	bash .ci/run

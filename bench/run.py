@@ -1,0 +1,307 @@
+"""Search and matching benchmark: ``uv run --frozen python bench/run.py --sizes 10000 100000``.
+
+For each size: a SQLite database of its own under ``--workdir`` (migrated, territories
+loaded, a synthetic catalogue of that many entries generated with a fixed seed and mix,
+the index paused during generation), kept and reused by later runs; then the index build
+time (``search-index --rebuild``, every run) and, in ONE process (``measure.py``), the
+latencies of our search, matching and the two baselines, and the relevance figures.
+The demo data get their own database for relevance on real entries (``--no-demo`` skips
+it). Writes ``results.json`` and ``results.md`` in the workdir and prints the table.
+See docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
+SEED = 20260401
+REFERENCE_DATE = "2026-06-01"
+# Share of the total per kind. Organisations that own trainings (1 per 10), schemes
+# (1 per 20) and places (1 per 2) are generated alongside and count in the total.
+MIX = {
+    "solutions": 0.35,
+    "trainings": 0.20,
+    "schemes": 0.10,
+    "events": 0.15,
+    "places": 0.04,
+    "providers": 0.115,
+}
+TERRITORIES = [
+    "load-territories",
+    "--source",
+    "node_modules/@etalab/decoupage-administratif/data",
+    "--centres",
+    "guichet/territories/data/communes-centres.csv",
+]
+
+
+def say(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def counts_for(size: int) -> dict[str, int]:
+    counts = {kind: round(size * share) for kind, share in MIX.items()}
+    owners = -(-counts["trainings"] // 10) + -(-counts["schemes"] // 20) + -(-counts["places"] // 2)
+    counts["providers"] += size - sum(counts.values()) - owners  # total exactly ``size``
+    return counts
+
+
+def env_for(var_dir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        GUICHET_VAR_DIR=str(var_dir),
+        DEBUG="true",
+        SECRET_KEY="bench-only-not-for-production",  # noqa: S106 (throw-away databases)
+        SEARCH_BACKEND="",
+        DJANGO_SETTINGS_MODULE="guichet.config.settings",
+    )
+    env.pop("DATABASE_URL", None)  # the embedded default, whatever the shell says
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def run(args: list[str], var_dir: Path, *, capture: bool = False) -> dict[str, Any]:
+    """Run a child process; its wall time, peak RSS (os.wait4) and, if asked, its output."""
+    started = time.perf_counter()
+    process = subprocess.Popen(  # noqa: S603 (our own commands)
+        args,
+        cwd=ROOT,
+        env=env_for(var_dir),
+        stdout=subprocess.PIPE if capture else None,
+        text=True,
+    )
+    output = process.stdout.read() if capture and process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if process.returncode:
+        sys.exit(f"failed ({process.returncode}): {' '.join(args)}")
+    return {"seconds": seconds, "maxrss_mb": usage.ru_maxrss / 1024, "output": output}
+
+
+def guichet(*args: str) -> list[str]:
+    return [sys.executable, "-m", "guichet", *args]
+
+
+def prepare(var_dir: Path, size: int | None) -> dict[str, Any]:
+    """A database ready for measuring, made once: returns how it was made."""
+    marker = var_dir / "prepared.json"
+    if marker.exists():
+        return json.loads(marker.read_text())
+    var_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in var_dir.glob("guichet.sqlite3*"):
+        leftover.unlink()  # an interrupted preparation starts again
+    steps: dict[str, Any] = {}
+    steps["migrate"] = run(guichet("migrate", "--no-input", "-v", "0"), var_dir)
+    steps["territories"] = run(guichet(*TERRITORIES), var_dir)
+    if size is None:
+        steps["load_demo"] = run(guichet("load-demo"), var_dir)
+    else:
+        counts = counts_for(size)
+        run(guichet("search-index", "--pause"), var_dir)
+        options = [f"--{kind}={n}" for kind, n in counts.items()]
+        steps["generate"] = run(
+            guichet(
+                "generate",
+                *options,
+                f"--seed={SEED}",
+                f"--reference-date={REFERENCE_DATE}",
+                "--no-progress",
+            ),
+            var_dir,
+        )
+        steps["counts"] = counts
+    for step in steps.values():
+        if isinstance(step, dict):
+            step.pop("output", None)
+    marker.write_text(json.dumps(steps, indent=2))
+    return steps
+
+
+def measure(var_dir: Path, *, synthetic: bool, repeats: int, relevance_only: bool) -> dict:
+    args = [
+        sys.executable,
+        str(BENCH_DIR / "measure.py"),
+        f"--synthetic={int(synthetic)}",
+        f"--repeats={repeats}",
+        f"--reference-date={REFERENCE_DATE}",
+    ]
+    if relevance_only:
+        args.append("--relevance-only")
+    child = run(args, var_dir, capture=True)
+    report = json.loads(child["output"])
+    report["wall_seconds"] = child["seconds"]
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--workdir", type=Path, default=ROOT / "var" / "bench")
+    parser.add_argument("--repeats", type=int, default=3, help="Timed passes over the inputs.")
+    parser.add_argument("--no-demo", action="store_true", help="Skip relevance on the demo data.")
+    args = parser.parse_args()
+    workdir = args.workdir.resolve()
+    workdir.mkdir(parents=True, exist_ok=True)
+    results_file = workdir / "results.json"
+    results: dict[str, Any] = json.loads(results_file.read_text()) if results_file.exists() else {}
+    results["machine"] = machine()
+
+    if not args.no_demo:
+        var_dir = workdir / "demo"
+        say("demo: preparing")
+        prepared = prepare(var_dir, None)
+        say("demo: measuring relevance")
+        results["demo"] = {
+            "prepared": prepared,
+            "measure": measure(var_dir, synthetic=False, repeats=1, relevance_only=True),
+        }
+        save(results, workdir)
+
+    for size in args.sizes:
+        var_dir = workdir / f"size-{size}-seed-{SEED}"
+        say(f"{size}: preparing (reused when already made)")
+        prepared = prepare(var_dir, size)
+        say(f"{size}: rebuilding the index")
+        rebuild = run(guichet("search-index", "--rebuild", "--no-progress"), var_dir, capture=True)
+        results[str(size)] = {
+            "prepared": prepared,
+            "rebuild": {
+                "seconds": rebuild["seconds"],
+                "maxrss_mb": rebuild["maxrss_mb"],
+                "message": rebuild["output"].strip(),
+            },
+        }
+        save(results, workdir)  # an interrupted measurement keeps the build figures
+        say(f"{size}: measuring (sections also land in {var_dir}/measure-partial.json)")
+        results[str(size)]["measure"] = measure(
+            var_dir, synthetic=True, repeats=args.repeats, relevance_only=False
+        )
+        save(results, workdir)
+    say(table(results))
+
+
+def machine() -> dict[str, Any]:
+    cpu = ""
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = ""
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal"):
+            memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    import sqlite3
+
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "memory": memory,
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "load_at_start": os.getloadavg(),
+    }
+
+
+def save(results: dict[str, Any], workdir: Path) -> None:
+    (workdir / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    (workdir / "results.md").write_text(table(results) + "\n")
+
+
+def _lat(figures: dict[str, float]) -> str:
+    return f"{figures['p50_ms']:.1f} / {figures['p95_ms']:.1f}"
+
+
+def _ratio(base: dict[str, float], ours: dict[str, float]) -> str:
+    return f"{base['p50_ms'] / ours['p50_ms']:.1f}× / {base['p95_ms'] / ours['p95_ms']:.1f}×"
+
+
+def table(results: dict[str, Any]) -> str:
+    sizes = sorted((k for k in results if k.isdigit()), key=int)
+    if not sizes:
+        return ""
+    head = "| | " + " | ".join(f"{int(s):,} entries".replace(",", " ") for s in sizes) + " |"
+    lines = [head, "|---" * (len(sizes) + 1) + "|"]
+
+    def row(label: str, cell: Any) -> None:
+        cells = []
+        for size in sizes:
+            try:
+                cells.append(cell(results[size]))
+            except (KeyError, ZeroDivisionError, TypeError):
+                cells.append("—")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+
+    row("index build (`search-index --rebuild`)", lambda r: f"{r['rebuild']['seconds']:.1f} s")
+    row("  peak RSS of the rebuild", lambda r: f"{r['rebuild']['maxrss_mb']:.0f} MB")
+    row(
+        "generation (index paused), peak RSS",
+        lambda r: (
+            f"{r['prepared']['generate']['seconds']:.0f} s, "
+            f"{r['prepared']['generate']['maxrss_mb']:.0f} MB"
+        ),
+    )
+    row(
+        "FTS5-default table build (baseline)",
+        lambda r: f"{r['measure']['fts5_default_build']['seconds']:.1f} s",
+    )
+    for section, title in (
+        ("search", "search, all kinds + type counts"),
+        ("search_facets", "search, `type=solutions` + its facets"),
+        ("matching", "matching (30 profile × need pairs)"),
+    ):
+        ours = "ours_cold" if section != "matching" else "ours"
+        label = "ours, cold (no answer cache)" if section != "matching" else "ours"
+        row(
+            f"{title}: {label}, p50 / p95 ms", lambda r, s=section, o=ours: _lat(r["measure"][s][o])
+        )
+        for base in ("icontains", "fts5_default"):
+            row(f"  {base}, p50 / p95 ms", lambda r, s=section, b=base: _lat(r["measure"][s][b]))
+            row(
+                f"  speed-up vs {base} (p50 / p95)",
+                lambda r, s=section, b=base, o=ours: _ratio(r["measure"][s][b], r["measure"][s][o]),
+            )
+    row(
+        "search, WARM (cached answer), all kinds / solutions+facets p95 ms",
+        lambda r: (
+            f"{r['measure']['search_warm']['all_kinds']['p95_ms']:.2f} / "
+            f"{r['measure']['search_warm']['solutions_facets']['p95_ms']:.2f}"
+        ),
+    )
+    row("peak RSS of the measuring process", lambda r: f"{r['measure']['maxrss_mb']:.0f} MB")
+    for system in ("ours", "fts5_default", "icontains"):
+        row(
+            f"nDCG@10 / recall@20, {system} (generated, judged rules)",
+            lambda r, s=system: (
+                f"{r['measure']['relevance'][s]['ndcg_at_10']:.2f} / "
+                f"{r['measure']['relevance'][s]['recall_at_20']:.2f}"
+            ),
+        )
+    row("judged queries with relevant entries", lambda r: str(r["measure"]["relevance"]["queries"]))
+    text = "\n".join(lines)
+    demo = results.get("demo", {}).get("measure", {}).get("relevance")
+    if demo:
+        text += (
+            f"\n\nDemo data ({demo['queries']} judged queries with relevant demo entries), "
+            "nDCG@10 / recall@20:\n\n| system | nDCG@10 | recall@20 |\n|---|---|---|\n"
+            + "\n".join(
+                f"| {s} | {demo[s]['ndcg_at_10']:.2f} | {demo[s]['recall_at_20']:.2f} |"
+                for s in ("ours", "fts5_default", "icontains")
+            )
+        )
+    return text
+
+
+if __name__ == "__main__":
+    main()
