@@ -145,15 +145,30 @@ class FacetValue:
     selected: bool
 
 
+GroupCounter = Callable[["Filter", dict[str, Any]], dict[Any, int]]
+
+
 def facet_counts(
-    filterset: FilterSet, queryset: QuerySet, values: Mapping[str, Any]
+    filterset: FilterSet,
+    queryset: QuerySet,
+    values: Mapping[str, Any],
+    *,
+    group_counts: GroupCounter | None = None,
 ) -> dict[str, list[FacetValue]]:
-    """For each facet, the entries each of its values would give, other filters kept."""
+    """For each facet, the entries each of its values would give, other filters kept.
+
+    ``group_counts(filter, other_values)``, when given, counts a facet that has a
+    ``group`` in its stead (search counts them over arrays it keeps in memory); it must
+    give what the grouped query below gives.
+    """
     facets: dict[str, list[FacetValue]] = {}
     for flt in filterset.filters:
         if not flt.facet or flt.kind not in {"choice", "multi"} or flt.choices is None:
             continue
         others = {param: value for param, value in values.items() if param != flt.param}
+        if flt.group and group_counts is not None:
+            facets[flt.param] = _facet_values(flt, group_counts(flt, others), values)
+            continue
         # Entries matching the other filters; a subquery, so no join multiplies rows.
         base = (
             queryset.filter(pk__in=apply(filterset, queryset, others).values("pk"))
@@ -175,14 +190,20 @@ def facet_counts(
                 ).count()
                 for code, _ in flt.choices()
             }
-        selected = values.get(flt.param)
-        chosen = set(selected if isinstance(selected, list) else [selected] if selected else [])
-        facets[flt.param] = [
-            FacetValue(code, label, counts.get(code, 0), code in chosen)
-            for code, label in flt.choices()
-            if counts.get(code) or code in chosen
-        ]
+        facets[flt.param] = _facet_values(flt, counts, values)
     return facets
+
+
+def _facet_values(
+    flt: Filter, counts: Mapping[Any, int], values: Mapping[str, Any]
+) -> list[FacetValue]:
+    selected = values.get(flt.param)
+    chosen = set(selected if isinstance(selected, list) else [selected] if selected else [])
+    return [
+        FacetValue(code, label, counts.get(code, 0), code in chosen)
+        for code, label in (flt.choices() if flt.choices else [])
+        if counts.get(code) or code in chosen
+    ]
 
 
 # --- choices -------------------------------------------------------------------------------

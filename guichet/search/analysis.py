@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import Stemmer
+from rapidfuzz.distance import OSA
 
 from guichet.search.lexicon import ELIDED, STOP_WORDS_EXTRA, STOP_WORDS_SNOWBALL
 
@@ -250,19 +251,7 @@ def distance(a: str, b: str, limit: int = 3) -> int:
         return 0
     if abs(len(a) - len(b)) >= limit:
         return limit
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) >= limit:
-            return limit
-        previous2, previous = previous, current
-    return min(previous[-1], limit)
+    return min(int(OSA.distance(a, b, score_cutoff=limit)), limit)
 
 
 def closeness(term: str, word: str, limit: int = 3) -> int:

@@ -59,9 +59,15 @@ def _contains(terms: list[str], stems: tuple[str, ...]) -> bool:
     return any(tuple(terms[i : i + n]) == stems for i in range(len(terms) - n + 1))
 
 
-def explain(query: AnalyzedQuery, document: Document) -> list[Match]:
-    """For each group of the query, which of its alternatives the document holds, where."""
-    terms = {f: analysis.terms(getattr(document, f)) for f in FIELDS}
+def explain(
+    query: AnalyzedQuery, document: Document, stored: dict[str, list[str]] | None = None
+) -> list[Match]:
+    """For each group of the query, which of its alternatives the document holds, where.
+
+    ``stored``: the terms of each field as the index holds them, when the backend gives
+    them (``SearchBackend.stored_terms``), so that they need not be analysed again.
+    """
+    terms = stored or {f: analysis.terms(getattr(document, f)) for f in FIELDS}
     matches = []
     for group in query.groups:
         found: dict[str, None] = {}
@@ -119,13 +125,20 @@ def _spans(tokens: list[analysis.Token], phrases: list[tuple[str, ...]]) -> list
 def mark(text: str, query: AnalyzedQuery) -> SafeString:
     """``text`` escaped, the words of the query wrapped in <mark>."""
     text, tokens = analysis.tokenize(text or "")
+    return _marked(text, tokens, query, 0, len(text))
+
+
+def _marked(
+    text: str, tokens: list[analysis.Token], query: AnalyzedQuery, begin: int, finish: int
+) -> SafeString:
+    """``text[begin:finish]`` escaped, the query's words among ``tokens`` marked."""
     out: list[str] = []
-    last = 0
+    last = begin
     for start, end in _spans(tokens, _phrases(query)):
         out.append(escape(text[last:start]))
         out.append(f"<mark>{escape(text[start:end])}</mark>")
         last = end
-    out.append(escape(text[last:]))
+    out.append(escape(text[last:finish]))
     return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
 
 
@@ -143,13 +156,13 @@ def snippet(document: Document, query: AnalyzedQuery, words: int = SNIPPET_WORDS
 
 
 def _window(text: str, query: AnalyzedQuery, stems: set[str], words: int) -> SafeString:
-    _, tokens = analysis.tokenize(text)
+    text, tokens = analysis.tokenize(text)
     if len(tokens) <= words:
-        return mark(text, query)
+        return _marked(text, tokens, query, 0, len(text))
     first = next((i for i, t in enumerate(tokens) if t.stem in stems), 0)
     start = max(0, first - words // 3)
     end = min(len(tokens), start + words)
-    piece = text[tokens[start].start : tokens[end - 1].end]
+    piece = _marked(text, tokens[start:end], query, tokens[start].start, tokens[end - 1].end)
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(tokens) else ""
-    return mark_safe(prefix + mark(piece, query) + suffix)  # noqa: S308 - mark escapes
+    return mark_safe(prefix + piece + suffix)  # noqa: S308 - _marked escapes

@@ -34,7 +34,7 @@ from django.utils.safestring import SafeString
 from guichet.catalogue import filters
 from guichet.catalogue.selectors import SYNTHETIC_PARAM, parse_synthetic, published_entries
 from guichet.organisations.models import Organisation
-from guichet.search import highlight
+from guichet.search import facet_memory, highlight
 from guichet.search.backends import get_backend
 from guichet.search.backends.base import SORTS, Require, Scope, SearchBackend
 from guichet.search.documents import KINDS, Document, load_documents
@@ -197,7 +197,9 @@ def _as_datetime(value: Any) -> datetime | None:
     return parsed
 
 
-def _result(hit: Any, document: Document, query: AnalyzedQuery) -> Result:
+def _result(
+    hit: Any, document: Document, query: AnalyzedQuery, stored: dict[str, list[str]] | None
+) -> Result:
     return Result(
         kind=hit.kind,
         kind_label=str(document.source.label_one),
@@ -210,7 +212,7 @@ def _result(hit: Any, document: Document, query: AnalyzedQuery) -> Result:
         complete=hit.complete,
         title_html=highlight.mark(document.title, query),
         snippet_html=highlight.snippet(document, query),
-        explanation=highlight.explain(query, document),
+        explanation=highlight.explain(query, document, stored),
         deadline=_as_datetime(document.deadline),
         published=_as_datetime(document.published),
     )
@@ -286,8 +288,11 @@ def _search(params: SearchParams, *, with_facets: bool, backend: SearchBackend) 
         limit=params.page_size,
     )
     documents = load_documents((h.kind, h.entry_id) for h in hits)
+    stored = backend.stored_terms((h.kind, h.entry_id) for h in hits)
     results = [
-        _result(hit, documents[(hit.kind, hit.entry_id)], shown)
+        _result(
+            hit, documents[(hit.kind, hit.entry_id)], shown, stored.get((hit.kind, hit.entry_id))
+        )
         for hit in hits
         if (hit.kind, hit.entry_id) in documents
     ]
@@ -315,6 +320,16 @@ def _kind_facets(
 ) -> dict[str, list[filters.FacetValue]]:
     """The chosen kind's own facets, counted by ``catalogue.filters`` over the matches."""
     kind = params.type
-    matching = backend.matching_ids(query, kind=kind, synthetic=params.synthetic, require=require)
-    entries = public_entries(kind, synthetic=params.synthetic).filter(pk__in=matching)
-    return filters.facet_counts(filters.FILTERSETS[kind], entries, params.values.get(kind, {}))
+    synthetic = params.synthetic
+    values = params.values.get(kind, {})
+    matching = backend.matching_ids(query, kind=kind, synthetic=synthetic, require=require)
+    entries = public_entries(kind, synthetic=synthetic).filter(pk__in=matching)
+    group_counts = None
+    current = backend.memory_version()
+    ids = backend.matching_entry_ids(query, kind=kind, synthetic=synthetic, require=require)
+    if current is not None and ids is not None:
+        everything = public_entries(kind, synthetic=synthetic)
+        group_counts = facet_memory.group_counter(current, kind, synthetic, ids, everything)
+    return filters.facet_counts(
+        filters.FILTERSETS[kind], entries, values, group_counts=group_counts
+    )

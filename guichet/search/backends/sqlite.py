@@ -13,11 +13,13 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
 from django.db import connection
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from guichet.search import analysis
+from guichet.search.backends import sqlite_memory as memory
 from guichet.search.backends import sqlite_schema as schema
 from guichet.search.backends.base import Hit, Progress, Require, Scope, SearchBackend
 from guichet.search.documents import ID_BITS, ID_SPAN, KINDS, SOURCES, split_doc_number
@@ -29,6 +31,7 @@ MASK = ID_SPAN - 1
 WEIGHTS = "10.0, 5.0, 3.0, 1.0"
 REBUILD_BATCH = 5000
 FREQUENCIES_SECONDS = 600
+WARM_MIN_DOCS = 5000
 
 
 def _quote(stems: Sequence[str]) -> str:
@@ -74,12 +77,14 @@ class SQLiteBackend(SearchBackend):
             for entry_id in ids:
                 cursor.execute(schema.delete_sql(source, "%s"), [entry_id, entry_id])
                 cursor.execute(schema.insert_sql(source, "e.id = %s"), [entry_id])
+            cursor.execute(schema.bump_sql())
 
     def unindex(self, kind: str, ids: Iterable[int]) -> None:
         source = KINDS[kind]
         with connection.cursor() as cursor:
             for entry_id in ids:
                 cursor.execute(schema.delete_sql(source, "%s"), [entry_id, entry_id])
+            cursor.execute(schema.bump_sql())
 
     def rebuild(self, *, progress: Progress | None = None) -> int:
         with connection.cursor() as cursor:
@@ -101,6 +106,7 @@ class SQLiteBackend(SearchBackend):
                         )
                         progress(cursor.fetchone()[0])
             cursor.execute(f"INSERT INTO {FTS} ({FTS}) VALUES ('optimize')")
+            cursor.execute(schema.bump_sql())
             cursor.execute(f"SELECT COUNT(*) FROM {FTS}")
             return int(cursor.fetchone()[0])
 
@@ -157,6 +163,19 @@ class SQLiteBackend(SearchBackend):
     ) -> list[Hit]:
         if not scopes:
             return []
+        if sort == "relevance" and self._in_memory(query):
+            evaluation, keep = self._evaluate(query, scopes, synthetic=synthetic, require=require)
+            page = memory.top(evaluation, keep, offset, limit)
+            groups = len(query.groups)
+            return [
+                Hit(kind, entry_id, float(score), synthetic, require == "all" or found >= groups)
+                for (kind, entry_id), score, found in zip(
+                    memory.doc_numbers(evaluation, page),
+                    evaluation.scores[page].tolist(),
+                    evaluation.matched[page].tolist(),
+                    strict=True,
+                )
+            ]
         match = compile_match(query, require) if not query.is_empty else None
         params: list[Any] = []
         # In "any" answers, entries matching more groups of the query come first.
@@ -208,6 +227,10 @@ class SQLiteBackend(SearchBackend):
     ) -> dict[str, int]:
         if not scopes:
             return {}
+        if self._in_memory(query):
+            evaluation, keep = self._evaluate(query, scopes, synthetic=synthetic, require=require)
+            found = memory.counts(evaluation, keep)
+            return {scope.kind: found[scope.kind] for scope in scopes}
         match = compile_match(query, require) if not query.is_empty else None
         parts, params = [], []
         for scope in scopes:
@@ -231,6 +254,88 @@ class SQLiteBackend(SearchBackend):
             [compile_match(query, require), low, high],
         )
 
+    # --- the arrays kept in memory (sqlite_memory.py) ---------------------------------------
+
+    @staticmethod
+    def _in_memory(query: AnalyzedQuery) -> bool:
+        return not query.is_empty and memory.enabled()
+
+    @staticmethod
+    def _groups(query: AnalyzedQuery) -> list[tuple[tuple[str, ...], ...]]:
+        return [tuple(a.stems for a in group.alternatives) for group in query.groups]
+
+    def _evaluate(
+        self, query: AnalyzedQuery, scopes: Sequence[Scope], *, synthetic: bool, require: Require
+    ) -> tuple[memory.Evaluation, np.ndarray]:
+        current = memory.version()
+        side = memory.space(current, synthetic=synthetic)
+        evaluation = memory.evaluate(current, side, self._groups(query), require)
+        allowed: dict[str, np.ndarray | None] = {}
+        for scope in scopes:
+            if scope.allowed is None:
+                allowed[scope.kind] = None
+            else:
+                ids = scope.allowed.values_list("pk", flat=True)
+                allowed[scope.kind] = np.unique(np.fromiter(ids, dtype=np.int64))
+        return evaluation, memory.restrict(evaluation, allowed)
+
+    def matching_entry_ids(
+        self, query: AnalyzedQuery, *, kind: str, synthetic: bool, require: Require
+    ) -> np.ndarray | None:
+        if not self._in_memory(query):
+            return None
+        current = memory.version()
+        side = memory.space(current, synthetic=synthetic)
+        return memory.entry_ids(memory.evaluate(current, side, self._groups(query), require), kind)
+
+    def stored_terms(
+        self, pairs: Iterable[tuple[str, int]]
+    ) -> dict[tuple[str, int], dict[str, list[str]]]:
+        wanted = {
+            KINDS[kind].doc_range(synthetic=synthetic)[0] + entry_id: (kind, entry_id)
+            for kind, entry_id in pairs
+            for synthetic in (False, True)
+        }
+        if not wanted:
+            return {}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, {', '.join(schema.FIELDS)} FROM {FTS} "
+                "WHERE rowid IN (SELECT value FROM json_each(%s))",
+                [json.dumps(sorted(wanted))],
+            )
+            rows = cursor.fetchall()
+        return {
+            wanted[row[0]]: {
+                field: (text or "").split()
+                for field, text in zip(schema.FIELDS, row[1:], strict=True)
+            }
+            for row in rows
+        }
+
+    def warm(self, *, synthetic: bool, min_docs: int = WARM_MIN_DOCS) -> None:
+        """Fill the memory with what does not depend on a query: the vocabulary, the
+        postings of every term at least ``min_docs`` documents hold (the ones that cost
+        to read: about a microsecond per document), and the groups of the synonym list.
+        A process that has served searches for a while holds as much; the benchmark
+        measures from this state."""
+        from guichet.search.lexicon import SYNONYM_SETS
+        from guichet.search.query import analyze_query
+
+        current = memory.version()
+        side = memory.space(current, synthetic=synthetic)
+        vocabulary = memory.vocabulary(current)
+        for term, docs in vocabulary.docs.items():
+            if docs >= min_docs:
+                memory.phrase(current, side, (term,))
+        for phrases in SYNONYM_SETS:
+            for text in phrases:
+                for alternatives in self._groups(analyze_query(text, self.known_terms)):
+                    memory.group(current, side, alternatives)
+
+    def memory_version(self) -> Any:
+        return memory.version() if memory.enabled() else None
+
     def version(self) -> Any:
         """FTS5's structure record (its cookie moves at every committed change) and this
         connection's change counter (for its own writes, committed or not)."""
@@ -250,11 +355,14 @@ class SQLiteBackend(SearchBackend):
         return memo
 
     def document_frequencies(self, stems: Iterable[str]) -> tuple[int, dict[str, int]] | None:
+        if memory.enabled():
+            vocabulary = memory.vocabulary(memory.version())
+            return vocabulary.total, {s: vocabulary.docs.get(s, 0) for s in stems if s}
         # Only used to spot words nearly every entry holds: ten-minute-old figures will do,
         # and counting a common word's documents costs (its whole list is read).
         memo: dict[str, int]
-        seen, memo = getattr(connection, "_search_frequencies", (0.0, {}))
-        if time.monotonic() - seen > FREQUENCIES_SECONDS or len(memo) > 200_000:
+        seen, memo = getattr(connection, "_search_frequencies", (None, {}))
+        if seen is None or time.monotonic() - seen > FREQUENCIES_SECONDS or len(memo) > 200_000:
             memo = {}
             connection._search_frequencies = (time.monotonic(), memo)  # type: ignore[attr-defined]
         wanted = {s for s in stems if s and s.isalnum() and s.isascii()}
@@ -276,6 +384,8 @@ class SQLiteBackend(SearchBackend):
         wanted = {s for s in stems if s and s.isalnum() and s.isascii()}
         if not wanted:
             return set()
+        if memory.enabled():
+            return wanted & memory.vocabulary(memory.version()).docs.keys()
         # What the index holds only changes with its version: remember the answers.
         memo = self._memo("_search_known_terms")
         unknown = sorted(wanted - memo.keys())
@@ -296,14 +406,21 @@ class SQLiteBackend(SearchBackend):
         own = analysis.stem(word)
         prefix = word[:2] if len(word) > 3 else word[:1]
         found: dict[str, int] = {}
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT term, doc FROM {schema.VOCAB_TABLE} WHERE term >= %s AND term < %s",
-                [prefix, prefix + "{"],
+        if memory.enabled():
+            vocabulary = memory.vocabulary(memory.version())
+            rows: Iterable[tuple[str, int]] = (
+                (term, vocabulary.docs[term]) for term in vocabulary.by_prefix.get(prefix, ())
             )
-            for term, docs in cursor.fetchall():
-                if analysis.closeness(term, word, max_distance + 1) <= max_distance:
-                    found[term] = int(docs)
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT term, doc FROM {schema.VOCAB_TABLE} WHERE term >= %s AND term < %s",
+                    [prefix, prefix + "{"],
+                )
+                rows = cursor.fetchall()
+        for term, docs in rows:
+            if analysis.closeness(term, word, max_distance + 1) <= max_distance:
+                found[term] = int(docs)
         # Typos in the first letters escape the prefix scan: look those up one by one.
         for term in self.known_terms(analysis.edits1(own)):
             found.setdefault(term, 0)

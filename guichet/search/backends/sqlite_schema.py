@@ -29,9 +29,13 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 
 from guichet.search import analysis
 from guichet.search.documents import SOURCES, Related, Source, select_sql
+from guichet.territories.models import Commune
 
 FTS_TABLE = "search_fts"
 VOCAB_TABLE = "search_fts_vocab"
+# One row counting the writes to the tables the index and the facets read (see
+# ``change_counter_triggers``): what a process may keep in memory holds while it stays.
+STATE_TABLE = "search_state"
 TRIGGER_PREFIX = "search_"
 FUNCTION = "guichet_terms"
 FIELDS = ("title", "summary", "tags", "body")
@@ -167,7 +171,31 @@ def trigger_statements() -> list[str]:
                     when="OLD.name IS NOT NEW.name",
                 )
             )
-    return statements
+    return statements + change_counter_triggers()
+
+
+def counted_tables() -> list[str]:
+    """The tables whose writes may change a document or a facet count: the entries, their
+    links, and the communes (a facet's region goes through them)."""
+    tables = {source.table for source in SOURCES}
+    tables |= {related.table for source in SOURCES for related in source.related}
+    tables.add(Commune._meta.db_table)
+    return sorted(tables)
+
+
+def change_counter_triggers() -> list[str]:
+    """Triggers adding one to ``search_state.changes`` on every write to a counted table,
+    in the writing statement's transaction (a rolled-back write leaves it as it was)."""
+    bump = bump_sql() + ";"
+    return [
+        _trigger(f"state_{table}_{event.lower()}", f"AFTER {event}", table, bump)
+        for table in counted_tables()
+        for event in ("INSERT", "UPDATE", "DELETE")
+    ]
+
+
+def bump_sql() -> str:
+    return f"UPDATE {STATE_TABLE} SET changes = changes + 1 WHERE id = 1"
 
 
 def installed_triggers(cursor: Any) -> set[str]:
