@@ -239,6 +239,9 @@ SPECTACULAR_SETTINGS = {
 # Search backend: "sqlite" (FTS5, the embedded default) or "postgresql" (full text, french),
 # chosen from the database engine unless set.
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "")
+# SQLite backend: megabytes of search arrays each process may keep (posting lists with their
+# BM25 parts, facets, vocabulary; see docs/search.md). 0 turns them off: every search is SQL.
+SEARCH_MEMORY_MB = env_int("SEARCH_MEMORY_MB", 256)
 
 # Map tiles: any XYZ tile server the Region may use (its own, or a provider's under its terms).
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

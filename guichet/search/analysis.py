@@ -56,13 +56,28 @@ def _fold_letters(text: str) -> str:
 
 
 _FOLDED_CHARS: dict[str, str] = {}
+# Characters that fold to no character or to several ("œ" → "oe"): positions then shift.
+_RESIZED: set[str] = set()
 
 
 def _fold_char(char: str) -> str:
     folded = _FOLDED_CHARS.get(char)
     if folded is None:
         folded = _FOLDED_CHARS[char] = _fold_letters(char)
+        _FOLDED_BY_CODE[ord(char)] = folded
+        if len(folded) != 1:
+            _RESIZED.add(char)
     return folded
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table folding any character, learnt as characters come."""
+
+    def __missing__(self, code: int) -> str:
+        return _fold_char(chr(code))
+
+
+_FOLDED_BY_CODE = _FoldTable()
 
 
 _STEMMER = Stemmer.Stemmer("french")
@@ -141,10 +156,11 @@ def tokenize(text: str) -> tuple[str, list[Token]]:
         pieces: list[str] = []
         folded = text.lower()
     else:
-        pieces = [_FOLDED_CHARS.get(c) or _fold_char(c) for c in text]
-        folded = "".join(pieces)
-        if len(folded) == len(text) and "" not in pieces:
-            pieces = []  # one folded character per character: positions are the same
+        folded = text.translate(_FOLDED_BY_CODE)
+        pieces = []  # one folded character per character: positions are the same
+        if not _RESIZED.isdisjoint(text):
+            pieces = [_FOLDED_CHARS.get(c) or _fold_char(c) for c in text]
+            folded = "".join(pieces)
     # origin[i]: the index in ``text`` of the i-th folded character (None: the same i).
     origin: list[int] | None = None
     if pieces:

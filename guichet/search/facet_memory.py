@@ -63,6 +63,26 @@ def pairs(
     return found
 
 
+def choices(current: Version, flt: filters.Filter) -> list[tuple[str, str]]:
+    """A facet's choices (codes and labels, read from reference tables), kept per version."""
+    key = ("choices", flt.param, flt.label)
+    found = STORE.get(current, key)
+    if found is None:
+        found = flt.choices() if flt.choices else []
+        STORE.put(current, key, found, 100 * len(found) + 64)
+    return list(found)
+
+
+def warm(current: Version, synthetic: bool, entries_of: Any) -> None:
+    """Read every grouped facet of every kind (``entries_of(kind)``: its public entries)."""
+    for kind, filterset in filters.FILTERSETS.items():
+        for flt in filterset.filters:
+            if flt.facet and flt.kind in {"choice", "multi"}:
+                choices(current, flt)
+                if flt.group:
+                    pairs(current, kind, synthetic, flt, entries_of(kind))
+
+
 def group_counter(
     current: Version,
     kind: str,

@@ -7,6 +7,8 @@ everywhere except the ``<mark>`` tags it adds.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -52,11 +54,16 @@ class Match:
         }
 
 
-def _contains(terms: list[str], stems: tuple[str, ...]) -> bool:
+def _contains(terms: list[str], present: set[str], stems: tuple[str, ...]) -> bool:
+    """Whether ``terms`` (whose set is ``present``) hold the phrase ``stems``."""
+    if not present.issuperset(stems):
+        return False
     if len(stems) == 1:
-        return stems[0] in terms
+        return True
     n = len(stems)
-    return any(tuple(terms[i : i + n]) == stems for i in range(len(terms) - n + 1))
+    return any(
+        terms[i] == stems[0] and tuple(terms[i : i + n]) == stems for i in range(len(terms) - n + 1)
+    )
 
 
 def explain(
@@ -68,18 +75,19 @@ def explain(
     them (``SearchBackend.stored_terms``), so that they need not be analysed again.
     """
     terms = stored or {f: analysis.terms(getattr(document, f)) for f in FIELDS}
+    present = {f: set(terms[f]) for f in FIELDS}
     matches = []
     for group in query.groups:
         found: dict[str, None] = {}
         fields: dict[str, None] = {}
         reasons = []
         for alternative in group.alternatives:
-            where = [f for f in FIELDS if _contains(terms[f], alternative.stems)]
+            where = [f for f in FIELDS if _contains(terms[f], present[f], alternative.stems)]
             if not where:
                 continue
             word = alternative.text
             if alternative.reason == TYPO:
-                word = surface(document, alternative.stems) or word
+                word = surface(document, alternative.stems, where) or word
             found[word] = None
             reasons.append(alternative.reason)
             for f in where:
@@ -91,10 +99,21 @@ def explain(
     return matches
 
 
-def surface(document: Document, stems: tuple[str, ...]) -> str:
-    """How the document writes a stem (for a corrected word: "machine", not "machin")."""
-    for field in FIELDS:
-        text, tokens = analysis.tokenize(getattr(document, field))
+_ANY_WORD = re.compile(r"[^\W_]+")
+
+
+def surface(document: Document, stems: tuple[str, ...], fields: Sequence[str] = FIELDS) -> str:
+    """How the document writes a stem (for a corrected word: "machine", not "machin");
+    ``fields``: where to look (those known to hold it, when known)."""
+    for field in fields:
+        text = getattr(document, field) or ""
+        # Word by word until the first one that stems alike: no need to map the whole
+        # text (``tokenize``) for one word. Anything not a letter or digit separates.
+        for match in _ANY_WORD.finditer(text):
+            if analysis.terms(match.group()) == [stems[0]]:
+                return match.group().lower()
+        # A word only ``tokenize`` reads whole (a dotted acronym, say).
+        text, tokens = analysis.tokenize(text)
         for token in tokens:
             if token.stem == stems[0]:
                 return text[token.start : token.end].lower()
@@ -106,12 +125,16 @@ def _phrases(query: AnalyzedQuery) -> list[tuple[str, ...]]:
 
 
 def _spans(tokens: list[analysis.Token], phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:
-    """Character spans of the query's phrases among ``tokens`` (stop words skipped)."""
+    """Character spans of the query's phrases among ``tokens`` (stop words skipped);
+    at each word, the longest phrase starting there wins."""
+    starting: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:  # longest first
+        starting.setdefault(phrase[0], []).append(phrase)
     words = [t for t in tokens if t.stem]
     spans = []
     i = 0
     while i < len(words):
-        for phrase in phrases:
+        for phrase in starting.get(words[i].stem, ()):
             n = len(phrase)
             if tuple(t.stem for t in words[i : i + n]) == phrase:
                 spans.append((words[i].start, words[i + n - 1].end))

@@ -23,6 +23,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.core.cache import cache
@@ -315,6 +316,18 @@ def _search(params: SearchParams, *, with_facets: bool, backend: SearchBackend) 
     )
 
 
+def warm(*, synthetic: bool, backend: SearchBackend | None = None) -> None:
+    """Fill what the backend keeps in memory with what no query decides: the index's
+    common words and the facets of every kind (see ``backends/sqlite_memory.py``)."""
+    backend = backend or get_backend()
+    backend.warm(synthetic=synthetic)
+    current = backend.memory_version()
+    if current is not None:
+        facet_memory.warm(
+            current, synthetic, lambda kind: public_entries(kind, synthetic=synthetic)
+        )
+
+
 def _kind_facets(
     params: SearchParams, query: AnalyzedQuery, require: Require, backend: SearchBackend
 ) -> dict[str, list[filters.FacetValue]]:
@@ -324,12 +337,13 @@ def _kind_facets(
     values = params.values.get(kind, {})
     matching = backend.matching_ids(query, kind=kind, synthetic=synthetic, require=require)
     entries = public_entries(kind, synthetic=synthetic).filter(pk__in=matching)
-    group_counts = None
+    group_counts = choices_of = None
     current = backend.memory_version()
     ids = backend.matching_entry_ids(query, kind=kind, synthetic=synthetic, require=require)
     if current is not None and ids is not None:
         everything = public_entries(kind, synthetic=synthetic)
         group_counts = facet_memory.group_counter(current, kind, synthetic, ids, everything)
+        choices_of = partial(facet_memory.choices, current)
     return filters.facet_counts(
-        filters.FILTERSETS[kind], entries, values, group_counts=group_counts
+        filters.FILTERSETS[kind], entries, values, group_counts=group_counts, choices_of=choices_of
     )

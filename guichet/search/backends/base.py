@@ -115,6 +115,9 @@ class SearchBackend(ABC):
         as the index holds them; empty when the backend cannot give them back."""
         return {}
 
+    def warm(self, *, synthetic: bool) -> None:  # noqa: B027 - optional hook
+        """Fill what the backend keeps in memory, if anything (see ``selectors.warm``)."""
+
     def memory_version(self) -> Any:
         """The version of the data a backend keeping arrays in memory reads them at (see
         ``sqlite_memory``); None when it keeps none (facets are then counted in SQL)."""
