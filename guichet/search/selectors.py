@@ -307,7 +307,13 @@ def _search(params: SearchParams, *, with_facets: bool, backend: SearchBackend) 
     if with_facets and params.type:
         facets = _kind_facets(params, query, require, backend)
     suggestions = (
-        did_you_mean(query, backend=backend, scopes=list(scopes.values()), synthetic=synthetic)
+        did_you_mean(
+            query,
+            backend=backend,
+            scopes=list(scopes.values()),
+            synthetic=synthetic,
+            prepare=partial(without_ubiquitous, backend=backend),
+        )
         if count == 0 and not query.is_empty
         else []
     )

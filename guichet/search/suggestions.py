@@ -7,7 +7,7 @@ when the corrected query finds something, and shown as the entries write the wor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from guichet.search import analysis
@@ -46,8 +46,12 @@ def did_you_mean(
     scopes: Sequence[Scope],
     synthetic: bool,
     limit: int = 3,
+    prepare: Callable[[AnalyzedQuery], AnalyzedQuery] | None = None,
 ) -> list[Suggestion]:
-    """Up to ``limit`` corrected queries that find entries, the likeliest first."""
+    """Up to ``limit`` corrected queries that find entries, the likeliest first.
+
+    ``prepare``: what the search does to an analysed query before running it (leaving
+    ubiquitous ideas out), so that a suggestion's count is what following it finds."""
     unknown = set(query.unknown)
     if not unknown:
         return []
@@ -78,6 +82,8 @@ def did_you_mean(
             continue
         seen.add(corrected)
         analysed = analyze_query(corrected, backend.known_terms)
+        if prepare is not None:
+            analysed = prepare(analysed)
         found = sum(
             backend.count(analysed, scopes=scopes, synthetic=synthetic, require="any").values()
         )

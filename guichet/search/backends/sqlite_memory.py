@@ -122,6 +122,8 @@ class _Store:
         limit = int(getattr(settings, "SEARCH_MEMORY_MB", 256)) * 1024 * 1024
         with self.lock:
             if version[0] == "shared" and version != self.version:
+                if self.version is not None and version[-1] < self.version[-1]:
+                    return  # read by a thread that started before the last change
                 # The data moved on: nothing kept for an older shared version is of use.
                 self.items.clear()
                 self.sizes.clear()
