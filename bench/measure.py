@@ -165,7 +165,7 @@ def main() -> None:
             "mb": sqlite_memory.STORE.total / 1e6,
             "items": len(sqlite_memory.STORE.items),
         }
-        kept = sqlite_memory.keys()
+        kept = sqlite_memory.held()
         checkpoint(report)
 
         def new_query(q: str, kind: str = "") -> Any:

@@ -166,8 +166,11 @@ class SQLiteBackend(SearchBackend):
     ) -> list[Hit]:
         if not scopes:
             return []
+        in_memory = None
         if sort == "relevance" and self._in_memory(query):
-            evaluation, keep = self._evaluate(query, scopes, synthetic=synthetic, require=require)
+            in_memory = self._try_evaluate(query, scopes, synthetic=synthetic, require=require)
+        if in_memory is not None:
+            evaluation, keep = in_memory
             page = memory.top(evaluation, keep, offset, limit)
             groups = len(query.groups)
             return [
@@ -230,9 +233,11 @@ class SQLiteBackend(SearchBackend):
     ) -> dict[str, int]:
         if not scopes:
             return {}
+        in_memory = None
         if self._in_memory(query):
-            evaluation, keep = self._evaluate(query, scopes, synthetic=synthetic, require=require)
-            found = memory.counts(evaluation, keep)
+            in_memory = self._try_evaluate(query, scopes, synthetic=synthetic, require=require)
+        if in_memory is not None:
+            found = memory.counts(*in_memory)
             return {scope.kind: found[scope.kind] for scope in scopes}
         match = compile_match(query, require) if not query.is_empty else None
         parts, params = [], []
@@ -267,12 +272,17 @@ class SQLiteBackend(SearchBackend):
     def _groups(query: AnalyzedQuery) -> list[tuple[tuple[str, ...], ...]]:
         return [tuple(a.stems for a in group.alternatives) for group in query.groups]
 
-    def _evaluate(
+    def _try_evaluate(
         self, query: AnalyzedQuery, scopes: Sequence[Scope], *, synthetic: bool, require: Require
-    ) -> tuple[memory.Evaluation, np.ndarray]:
+    ) -> tuple[memory.Evaluation, np.ndarray] | None:
+        """The matches in memory and the mask of those in the scopes; None when a phrase
+        is too large to read now (the memory is full): the caller then asks SQL."""
         current = memory.version()
         side = memory.space(current, synthetic=synthetic)
-        evaluation = memory.evaluate(current, side, self._groups(query), require)
+        try:
+            evaluation = memory.evaluate(current, side, self._groups(query), require)
+        except memory.NotKept:
+            return None
         allowed: dict[str, np.ndarray | None] = {}
         for scope in scopes:
             if scope.allowed is None:
@@ -289,7 +299,11 @@ class SQLiteBackend(SearchBackend):
             return None
         current = memory.version()
         side = memory.space(current, synthetic=synthetic)
-        return memory.entry_ids(memory.evaluate(current, side, self._groups(query), require), kind)
+        try:
+            evaluation = memory.evaluate(current, side, self._groups(query), require)
+        except memory.NotKept:
+            return None
+        return memory.entry_ids(evaluation, kind)
 
     def stored_terms(
         self, pairs: Iterable[tuple[str, int]]
@@ -330,13 +344,17 @@ class SQLiteBackend(SearchBackend):
         current = memory.version()
         side = memory.space(current, synthetic=synthetic)
         vocabulary = memory.vocabulary(current)
-        for term, docs in vocabulary.docs.items():
-            if docs >= max(min_docs, vocabulary.total * WARM_MIN_SHARE):
+        threshold = max(min_docs, vocabulary.total * WARM_MIN_SHARE)
+        common = sorted((t for t, n in vocabulary.docs.items() if n >= threshold), key=len)
+        try:
+            for term in common:
                 memory.phrase(current, side, (term,))
-        for phrases in SYNONYM_SETS:
-            for text in phrases:
-                for alternatives in self._groups(analyze_query(text, self.known_terms)):
-                    memory.group(current, side, alternatives)
+            for phrases in SYNONYM_SETS:
+                for text in phrases:
+                    for alternatives in self._groups(analyze_query(text, self.known_terms)):
+                        memory.group(current, side, alternatives)
+        except memory.NotKept:
+            return  # the memory is full: the rest is read as queries come, or by SQL
 
     def memory_version(self) -> Any:
         return memory.version() if memory.enabled() else None

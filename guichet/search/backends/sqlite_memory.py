@@ -46,7 +46,19 @@ MASK = (1 << ID_BITS) - 1
 # Scores are sums of floating-point parts whose order differs from FTS5's: round them
 # so that entries FTS5 ties stay tied (and then ordered by document number).
 DECIMALS = 9
-EVALUATIONS_KEPT = 16
+# Dense positions fit 32 bits (a side holds fewer than 2³¹ entries): 12 bytes a posting.
+POSITION = np.int32
+POSTING_BYTES = 12
+# A phrase held by more documents than this is read only while the memory has room for
+# it: reading it costs as much as FTS5 ranking it, so when the memory is full the query is
+# answered in SQL (same answer) rather than pushing out other phrases at every search.
+ALWAYS_READ_DOCS = 20_000
+RECENT_EVALUATIONS = 4
+
+
+class NotKept(Exception):
+    """A phrase too large to read now: the memory is full."""
+
 
 Version = tuple[Any, ...]
 
@@ -79,7 +91,7 @@ class Space:
 class Postings:
     """Sorted dense positions and the score each contributes."""
 
-    positions: np.ndarray  # int64, ascending
+    positions: np.ndarray  # int32, ascending
     scores: np.ndarray  # float64
 
     @property
@@ -139,7 +151,12 @@ class _Store:
                 old, _ = self.items.popitem(last=False)
                 self.total -= self.sizes.pop(old)
 
+    def room_for(self, nbytes: int) -> bool:
+        limit = int(getattr(settings, "SEARCH_MEMORY_MB", 256)) * 1024 * 1024
+        return self.total + nbytes <= limit
+
     def clear(self) -> None:
+        _recent().clear()
         with self.lock:
             self.items.clear()
             self.sizes.clear()
@@ -216,6 +233,9 @@ def phrase(current: Version, side: Space, stems: tuple[str, ...]) -> Postings:
         return found
     from guichet.search.backends.sqlite import _quote
 
+    docs_at_most = min(vocabulary(current).docs.get(stem, 0) for stem in stems)
+    if docs_at_most > ALWAYS_READ_DOCS and not STORE.room_for(docs_at_most * POSTING_BYTES):
+        raise NotKept(stems)
     with connection.cursor() as cursor:
         cursor.execute(_phrase_sql(), [_quote(stems)])
         rows = cursor.fetchall()
@@ -223,7 +243,7 @@ def phrase(current: Version, side: Space, stems: tuple[str, ...]) -> Postings:
     docs = flat[0::2].astype(np.int64)
     scores = -flat[1::2]
     mine = ((docs >> ID_BITS) & 1) == int(side.synthetic)
-    positions = side.positions(docs[mine])
+    positions = side.positions(docs[mine]).astype(POSITION)
     order = np.argsort(positions, kind="stable")
     found = Postings(positions[order], scores[mine][order])
     STORE.put(current, key, found, found.nbytes)
@@ -246,7 +266,7 @@ def group(current: Version, side: Space, alternatives: tuple[tuple[str, ...], ..
         for part in parts:
             hit[part.positions] = True
             score[part.positions] += part.scores
-        positions = np.flatnonzero(hit)
+        positions = np.flatnonzero(hit).astype(POSITION)
         found = Postings(positions, score[positions])
     else:
         every = np.concatenate([p.positions for p in parts])
@@ -264,10 +284,10 @@ def evaluate(
     require: str,
 ) -> Evaluation:
     """The entries of ``side`` holding every group (``all``) or some group (``any``)."""
-    key = ("evaluation", side.synthetic, tuple(groups), require)
-    found = STORE.get(current, key)
-    if found is not None:
-        return found
+    key = (current, side.synthetic, tuple(groups), require)
+    recent = _recent()
+    if key in recent:
+        return recent[key]
     lists = sorted((group(current, side, g) for g in groups), key=lambda p: len(p.positions))
     if require == "all" or len(lists) == 1:
         positions, scores = lists[0].positions, lists[0].scores.copy()
@@ -285,7 +305,7 @@ def evaluate(
         for part in lists:
             count[part.positions] += 1
             total[part.positions] += part.scores
-        positions = np.flatnonzero(count)
+        positions = np.flatnonzero(count).astype(POSITION)
         scores, matched = total[positions], count[positions]
     else:
         every = np.concatenate([p.positions for p in lists])
@@ -293,9 +313,21 @@ def evaluate(
         scores = np.bincount(inverse, weights=np.concatenate([p.scores for p in lists]))
         matched = np.bincount(inverse).astype(np.int16)
     found = Evaluation(side, positions, np.round(scores, DECIMALS), matched)
-    # Kept briefly: one search counts, ranks and counts facets over the same evaluation.
-    STORE.put(current, key, found, found.positions.nbytes * 3 + 256)
+    # Kept briefly, outside the store (a query's own answer must not push out what every
+    # query shares): one search counts, ranks and counts facets over the same evaluation.
+    recent[key] = found
+    while len(recent) > RECENT_EVALUATIONS:
+        recent.popitem(last=False)
     return found
+
+
+_THREAD = threading.local()
+
+
+def _recent() -> OrderedDict[Hashable, Evaluation]:
+    if not hasattr(_THREAD, "evaluations"):
+        _THREAD.evaluations = OrderedDict()
+    return _THREAD.evaluations
 
 
 def restrict(evaluation: Evaluation, allowed: dict[str, np.ndarray | None]) -> np.ndarray:
@@ -396,14 +428,15 @@ def vocabulary(current: Version) -> Vocabulary:
     return found
 
 
-def keys() -> set[Hashable]:
+def held() -> set[Hashable]:
     """What the store holds now (the benchmark keeps this set between its queries)."""
     with STORE.lock:
         return set(STORE.items)
 
 
 def retain(kept: set[Hashable]) -> None:
-    """Drop what is not in ``kept`` (see ``keys``)."""
+    """Drop what is not in ``kept`` (see ``held``), and this thread's recent evaluations."""
+    _recent().clear()
     with STORE.lock:
         for full in [k for k in STORE.items if k not in kept]:
             del STORE.items[full]

@@ -25,7 +25,7 @@ from guichet.search.backends import get_backend, sqlite_memory
 from guichet.search.backends.base import Scope
 from guichet.search.documents import KINDS
 from guichet.search.query import analyze_query
-from guichet.search.selectors import parse_search, search, without_ubiquitous
+from guichet.search.selectors import parse_search, search, warm, without_ubiquitous
 from guichet.territories.centres import read_centres
 from guichet.territories.cog import read_source
 from guichet.territories.models import Commune, Department
@@ -233,3 +233,33 @@ def test_without_memory_nothing_is_kept(catalogue):
         for q in QUERIES[:10]:
             _slugs(q, type="solutions")
     assert sqlite_memory.STORE.total == 0
+
+
+def test_warm_up_reads_what_no_query_decides_and_retain_forgets_the_rest(catalogue):
+    with memory_on(), override_settings(SEARCH_MEMORY_MB=256):
+        warm(synthetic=True)
+        kept = sqlite_memory.held()
+        names: list[Any] = [key[1] for key in kept]  # type: ignore[index]
+        kinds = {name[0] if isinstance(name, tuple) else name for name in names}
+        assert {"vocabulary", "space", "phrase", "group", "facet", "choices"} <= kinds
+        facets = {n[3] for n in names if n[0] == "facet" and n[1] == "solutions"}
+        assert {"use_case", "region"} <= facets
+        _slugs("orthodromie quantique maintenance", type="solutions")
+        assert sqlite_memory.held() > kept  # the query's own words were read
+        sqlite_memory.retain(kept)
+        assert sqlite_memory.held() == kept
+        assert sqlite_memory.STORE.total == sum(sqlite_memory.STORE.sizes.values())
+
+
+def test_a_phrase_too_large_for_a_full_memory_is_answered_in_sql(catalogue, monkeypatch):
+    """When the memory is full, a large phrase is not read (it would push out the others
+    at every search): the query goes to SQL, with the same answer."""
+    q = "intelligence artificielle"
+    with memory_off():
+        expected = _answers(q, [Scope(kind) for kind in KINDS], "all")
+    with memory_on():
+        monkeypatch.setattr(sqlite_memory, "ALWAYS_READ_DOCS", 0)
+        monkeypatch.setattr(sqlite_memory.STORE, "room_for", lambda nbytes: False)
+        got = _answers(q, [Scope(kind) for kind in KINDS], "all")
+        assert not [k for k in sqlite_memory.held() if k[1][0] == "phrase"]  # type: ignore[index]
+    assert got == expected
