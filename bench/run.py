@@ -61,7 +61,7 @@ def env_for(var_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         GUICHET_VAR_DIR=str(var_dir),
-        DEBUG="true",
+        DEBUG="false",  # as in production: no query log kept for every SQL statement
         SECRET_KEY="bench-only-not-for-production",  # noqa: S106 (throw-away databases)
         SEARCH_BACKEND="",
         DJANGO_SETTINGS_MODULE="guichet.config.settings",

@@ -26,6 +26,7 @@ class Pairs:
     ids: np.ndarray  # entry ids, int64
     codes: np.ndarray  # index into ``values``, int64
     values: list[Any]  # the codes, as the grouped query gives them
+    highest: int  # the largest entry id (0 when none)
 
     @property
     def nbytes(self) -> int:
@@ -58,14 +59,16 @@ def pairs(
             values.append(code)
         ids.append(entry_id)
         codes.append(position)
-    found = Pairs(np.array(ids, dtype=np.int64), np.array(codes, dtype=np.int64), values)
+    found = Pairs(
+        np.array(ids, dtype=np.int64), np.array(codes, dtype=np.int64), values, max(ids, default=0)
+    )
     STORE.put(current, key, found, found.nbytes)
     return found
 
 
 def choices(current: Version, flt: filters.Filter) -> list[tuple[str, str]]:
     """A facet's choices (codes and labels, read from reference tables), kept per version."""
-    key = ("choices", flt.param, flt.label)
+    key = ("choices", flt.param, flt.choices)
     found = STORE.get(current, key)
     if found is None:
         found = flt.choices() if flt.choices else []
@@ -93,19 +96,27 @@ def group_counter(
     """A ``group_counts`` for ``filters.facet_counts``: the entries among ``matching``
     (sorted ids) reaching each code, other filters applied."""
     filterset = filters.FILTERSETS[kind]
+    marks: dict[str, np.ndarray] = {}  # the facets sharing the same other filters share a mask
+
+    def mark_of(others: dict[str, Any], size: int) -> np.ndarray:
+        key = repr(sorted(others.items()))
+        mark = marks.get(key)
+        if mark is None or len(mark) < size:
+            chosen = matching
+            if others and len(chosen):
+                allowed = filters.apply(filterset, entries, others).values_list("pk", flat=True)
+                allowed_ids = np.fromiter(allowed.order_by(), dtype=np.int64)
+                chosen = np.intersect1d(chosen, allowed_ids)
+            size = max(size, int(chosen.max()) + 1 if len(chosen) else 0)
+            mark = marks[key] = np.zeros(size, dtype=bool)
+            mark[chosen] = True
+        return mark
 
     def count(flt: filters.Filter, others: dict[str, Any]) -> dict[Any, int]:
         found = pairs(current, kind, synthetic, flt, entries)
-        chosen = matching
-        if others and len(chosen):
-            allowed = filters.apply(filterset, entries, others).values_list("pk", flat=True)
-            allowed_ids = np.fromiter(allowed.order_by(), dtype=np.int64)
-            chosen = np.intersect1d(chosen, allowed_ids)
-        if not len(chosen) or not len(found.ids):
+        if not len(matching) or not len(found.ids):
             return {}
-        size = int(max(found.ids.max(), chosen.max())) + 1
-        mark = np.zeros(size, dtype=bool)
-        mark[chosen] = True
+        mark = mark_of(others, found.highest + 1)
         totals = np.bincount(found.codes[mark[found.ids]], minlength=len(found.values))
         return {found.values[i]: int(n) for i, n in enumerate(totals.tolist()) if n}
 

@@ -39,7 +39,7 @@ from django.conf import settings
 from django.db import connection
 
 from guichet.search.backends import sqlite_schema as schema
-from guichet.search.documents import ID_BITS, KINDS, SOURCES
+from guichet.search.documents import ID_BITS, SOURCES
 
 FTS = schema.FTS_TABLE
 MASK = (1 << ID_BITS) - 1
@@ -391,9 +391,6 @@ def entry_ids(evaluation: Evaluation, kind: str) -> np.ndarray:
     start, end = evaluation.space.starts[kind], evaluation.space.ends[kind]
     low, high = np.searchsorted(evaluation.positions, [start, end])
     return evaluation.positions[low:high] - start
-
-
-__all__ = ["KINDS", "STORE", "enabled", "evaluate", "version"]
 
 
 @dataclass(frozen=True)
