@@ -146,25 +146,47 @@ class Token:
         return not self.stem
 
 
+def fold_chars(text: str) -> tuple[str, list[int] | None]:
+    """``text`` folded character by character (lower case, no accents), and where each
+    folded character comes from in ``text``: None when every character folds to exactly
+    one (positions are then the same), else a list ("œ" → "oe": two from one)."""
+    if text.isascii():
+        return text.lower(), None
+    folded = text.translate(_FOLDED_BY_CODE)
+    if _RESIZED.isdisjoint(text):
+        return folded, None
+    origin: list[int] = []
+    last = 0
+    for match in _resized_pattern().finditer(text):
+        index = match.start()
+        origin.extend(range(last, index))
+        origin.extend([index] * len(_FOLDED_CHARS[match.group()]))
+        last = index + 1
+    origin.extend(range(last, len(text)))
+    return folded, origin
+
+
+_RESIZED_PATTERNS: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _resized_pattern() -> re.Pattern[str]:
+    """A pattern finding the characters met so far that fold to several (or none)."""
+    chars = frozenset(_RESIZED)
+    pattern = _RESIZED_PATTERNS.get(chars)
+    if pattern is None:
+        pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+        _RESIZED_PATTERNS[chars] = pattern
+    return pattern
+
+
 def tokenize(text: str) -> tuple[str, list[Token]]:
     """The NFC text and its words with their spans in it.
 
     Folds character by character what ``fold`` folds at once, so both find the same words.
     """
     text = unicodedata.normalize("NFC", text)
-    if text.isascii():
-        pieces: list[str] = []
-        folded = text.lower()
-    else:
-        folded = text.translate(_FOLDED_BY_CODE)
-        pieces = []  # one folded character per character: positions are the same
-        if not _RESIZED.isdisjoint(text):
-            pieces = [_FOLDED_CHARS.get(c) or _fold_char(c) for c in text]
-            folded = "".join(pieces)
     # origin[i]: the index in ``text`` of the i-th folded character (None: the same i).
-    origin: list[int] | None = None
-    if pieces:
-        origin = [index for index, piece in enumerate(pieces) for _ in piece]
+    folded, origin = fold_chars(text)
     if _ACRONYM_HINT.search(folded):
         dots = {
             m.start() + i

@@ -8,6 +8,7 @@ everywhere except the ``<mark>`` tags it adds.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -99,23 +100,27 @@ def explain(
     return matches
 
 
-_ANY_WORD = re.compile(r"[^\W_]+")
-
-
 def surface(document: Document, stems: tuple[str, ...], fields: Sequence[str] = FIELDS) -> str:
     """How the document writes a stem (for a corrected word: "machine", not "machin");
     ``fields``: where to look (those known to hold it, when known)."""
+    stem = stems[0]
+    # A stem starts its folded word: only the words starting alike are stemmed, found in
+    # the text folded character by character (no need to map the whole text for a word).
+    starting = re.compile(rf"(?<![^\W_]){re.escape(stem[:3])}[^\W_]*")
     for field in fields:
-        text = getattr(document, field) or ""
-        # Word by word until the first one that stems alike: no need to map the whole
-        # text (``tokenize``) for one word. Anything not a letter or digit separates.
-        for match in _ANY_WORD.finditer(text):
-            if analysis.terms(match.group()) == [stems[0]]:
-                return match.group().lower()
+        text = unicodedata.normalize("NFC", getattr(document, field) or "")
+        folded, origin = analysis.fold_chars(text)
+        for match in starting.finditer(folded):
+            begin, end = match.start(), match.end()
+            if origin is not None:
+                begin, end = origin[begin], origin[end - 1] + 1
+            word = text[begin:end]
+            if analysis.terms(word) == [stem]:
+                return word.lower()
         # A word only ``tokenize`` reads whole (a dotted acronym, say).
         text, tokens = analysis.tokenize(text)
         for token in tokens:
-            if token.stem == stems[0]:
+            if token.stem == stem:
                 return text[token.start : token.end].lower()
     return ""
 

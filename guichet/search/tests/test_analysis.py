@@ -91,3 +91,22 @@ def test_typo_candidates_reach_the_stem_of_the_right_word():
 def test_closeness_sees_typos_in_the_cut_off_ending():
     """A typo in the suffix stemming removes still counts as near."""
     assert analysis.closeness("mainten", "mantenence") <= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mise en œuvre des cœurs de métier", "Œuvré d’art et Cœur", "ﬁnancement « IA » ŒUVRES"],
+)
+def test_spans_stay_right_when_a_letter_folds_to_two(text):
+    """ "œ" folds to "oe": the words after it must still point at their own letters."""
+    normalised, tokens = analysis.tokenize(text)
+    for token in tokens:
+        piece = normalised[token.start : token.end]
+        assert analysis.terms(piece) == ([token.stem] if token.stem else [])
+    folded, origin = analysis.fold_chars(normalised)
+    assert origin is not None and len(origin) == len(folded)
+    assert origin == sorted(origin)
+
+
+def test_fold_chars_keeps_positions_when_every_letter_folds_to_one():
+    assert analysis.fold_chars("Évaluée à Nîmes") == ("evaluee a nimes", None)
