@@ -107,9 +107,10 @@ class Evaluation:
     positions: np.ndarray
     scores: np.ndarray
     matched: np.ndarray  # groups of the query each entry holds (all of them in "all")
+    kind_index: np.ndarray  # index in SOURCES of each entry's kind
 
     def kinds(self) -> np.ndarray:
-        return self.space.kind_of(self.positions)
+        return self.kind_index
 
 
 class _Store:
@@ -312,7 +313,9 @@ def evaluate(
         positions, inverse = np.unique(every, return_inverse=True)
         scores = np.bincount(inverse, weights=np.concatenate([p.scores for p in lists]))
         matched = np.bincount(inverse).astype(np.int16)
-    found = Evaluation(side, positions, np.round(scores, DECIMALS), matched)
+    found = Evaluation(
+        side, positions, np.round(scores, DECIMALS), matched, side.kind_of(positions)
+    )
     # Kept briefly, outside the store (a query's own answer must not push out what every
     # query shares): one search counts, ranks and counts facets over the same evaluation.
     recent[key] = found
