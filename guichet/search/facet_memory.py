@@ -117,7 +117,7 @@ def group_counter(
         if not len(matching) or not len(found.ids):
             return {}
         mark = mark_of(others, found.highest + 1)
-        totals = np.bincount(found.codes[mark[found.ids]], minlength=len(found.values))
-        return {found.values[i]: int(n) for i, n in enumerate(totals.tolist()) if n}
+        totals = np.bincount(found.codes, weights=mark[found.ids], minlength=len(found.values))
+        return {found.values[i]: round(n) for i, n in enumerate(totals.tolist()) if n}
 
     return count

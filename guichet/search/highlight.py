@@ -7,6 +7,7 @@ everywhere except the ``<mark>`` tags it adds.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -125,16 +126,21 @@ def surface(document: Document, stems: tuple[str, ...], fields: Sequence[str] = 
     return ""
 
 
-def _phrases(query: AnalyzedQuery) -> list[tuple[str, ...]]:
-    return sorted({a.stems for g in query.groups for a in g.alternatives}, key=len, reverse=True)
+@functools.lru_cache(maxsize=64)
+def _phrases(query: AnalyzedQuery) -> dict[str, list[tuple[str, ...]]]:
+    """The query's phrases by their first stem, longest first (asked for every result)."""
+    starting: dict[str, list[tuple[str, ...]]] = {}
+    every = {a.stems for g in query.groups for a in g.alternatives}
+    for phrase in sorted(every, key=lambda p: (-len(p), p)):
+        starting.setdefault(phrase[0], []).append(phrase)
+    return starting
 
 
-def _spans(tokens: list[analysis.Token], phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+def _spans(
+    tokens: list[analysis.Token], starting: dict[str, list[tuple[str, ...]]]
+) -> list[tuple[int, int]]:
     """Character spans of the query's phrases among ``tokens`` (stop words skipped);
     at each word, the longest phrase starting there wins."""
-    starting: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:  # longest first
-        starting.setdefault(phrase[0], []).append(phrase)
     words = [t for t in tokens if t.stem]
     spans = []
     i = 0

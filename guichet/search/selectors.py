@@ -341,15 +341,19 @@ def _kind_facets(
     kind = params.type
     synthetic = params.synthetic
     values = params.values.get(kind, {})
-    matching = backend.matching_ids(query, kind=kind, synthetic=synthetic, require=require)
-    entries = public_entries(kind, synthetic=synthetic).filter(pk__in=matching)
+    filterset = filters.FILTERSETS[kind]
+    everything = public_entries(kind, synthetic=synthetic)
     group_counts = choices_of = None
     current = backend.memory_version()
     ids = backend.matching_entry_ids(query, kind=kind, synthetic=synthetic, require=require)
+    entries = everything
     if current is not None and ids is not None:
-        everything = public_entries(kind, synthetic=synthetic)
         group_counts = facet_memory.group_counter(current, kind, synthetic, ids, everything)
         choices_of = partial(facet_memory.choices, current)
+    if group_counts is None or any(f.facet and not f.group for f in filterset.filters):
+        # Some facet is counted in SQL: over the matching entries.
+        matching = backend.matching_ids(query, kind=kind, synthetic=synthetic, require=require)
+        entries = everything.filter(pk__in=matching)
     return filters.facet_counts(
-        filters.FILTERSETS[kind], entries, values, group_counts=group_counts, choices_of=choices_of
+        filterset, entries, values, group_counts=group_counts, choices_of=choices_of
     )

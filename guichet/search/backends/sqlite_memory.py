@@ -182,16 +182,19 @@ def _token() -> str:
     return str(held[1])
 
 
+VERSION_SQL = (
+    f"SELECT (SELECT block FROM {FTS}_data WHERE id = 10), "
+    f"(SELECT changes FROM {schema.STATE_TABLE} WHERE id = 1)"
+)
+
+
 def version() -> Version:
     """What the data in memory must have been read at to be used now (see the module)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT (SELECT block FROM {FTS}_data WHERE id = 10), "
-            f"(SELECT changes FROM {schema.STATE_TABLE} WHERE id = 1)"
-        )
-        block, changes = cursor.fetchone()
-    state = (bytes(block) if block is not None else b"", changes)
+    # Asked several times per search: straight to the sqlite3 connection, no wrapper.
+    connection.ensure_connection()
     raw = connection.connection
+    block, changes = raw.execute(VERSION_SQL).fetchone()
+    state = (bytes(block) if block is not None else b"", changes)
     if raw.in_transaction:
         # Uncommitted writes (or a transaction that may hold some): private to this view.
         return ("private", _token(), raw.total_changes, *state)
