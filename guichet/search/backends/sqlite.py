@@ -27,18 +27,12 @@ from guichet.search.query import AnalyzedQuery
 
 FTS = schema.FTS_TABLE
 MASK = ID_SPAN - 1
-# BM25 weight of each column: title, summary, tags, body.
-WEIGHTS = "10.0, 5.0, 3.0, 1.0"
 REBUILD_BATCH = 5000
 FREQUENCIES_SECONDS = 600
 # Terms the warm-up reads: those of at least 1,000 documents, or 1 % of them on a large
 # index (reading a term costs about 1.5 µs per document holding it).
 WARM_MIN_DOCS = 1000
 WARM_MIN_SHARE = 0.01
-
-
-def _quote(stems: Sequence[str]) -> str:
-    return '"' + " ".join(stems).replace('"', '""') + '"'
 
 
 def compile_match(query: AnalyzedQuery, require: Require) -> str:
@@ -48,7 +42,7 @@ def compile_match(query: AnalyzedQuery, require: Require) -> str:
     """
     groups = []
     for group in query.groups:
-        alternatives = [_quote(a.stems) for a in group.alternatives]
+        alternatives = [schema.quote_phrase(a.stems) for a in group.alternatives]
         groups.append(
             alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
         )
@@ -146,7 +140,7 @@ class SQLiteBackend(SearchBackend):
             sql, allowed_params = scope.allowed.query.sql_with_params()
             where.append(f"(rowid & {MASK}) IN ({sql})")
             params += list(allowed_params)
-        rank = f"bm25({FTS}, {WEIGHTS})" if match else "0"
+        rank = f"bm25({FTS}, {schema.WEIGHTS})" if match else "0"
         return (
             f"SELECT rowid AS doc, {rank} AS rank, deadline, published FROM {FTS} "
             f"WHERE {' AND '.join(where)}",

@@ -109,9 +109,6 @@ class Evaluation:
     matched: np.ndarray  # groups of the query each entry holds (all of them in "all")
     kind_index: np.ndarray  # index in SOURCES of each entry's kind
 
-    def kinds(self) -> np.ndarray:
-        return self.kind_index
-
 
 class _Store:
     """Arrays by key, for one version at a time, least recently used first out."""
@@ -223,10 +220,7 @@ def space(current: Version, *, synthetic: bool) -> Space:
     return found
 
 
-def _phrase_sql() -> str:
-    from guichet.search.backends.sqlite import WEIGHTS
-
-    return f"SELECT rowid, bm25({FTS}, {WEIGHTS}) FROM {FTS} WHERE {FTS} MATCH %s"
+PHRASE_SQL = f"SELECT rowid, bm25({FTS}, {schema.WEIGHTS}) FROM {FTS} WHERE {FTS} MATCH %s"
 
 
 def phrase(current: Version, side: Space, stems: tuple[str, ...]) -> Postings:
@@ -235,13 +229,11 @@ def phrase(current: Version, side: Space, stems: tuple[str, ...]) -> Postings:
     found = STORE.get(current, key)
     if found is not None:
         return found
-    from guichet.search.backends.sqlite import _quote
-
     docs_at_most = min(vocabulary(current).docs.get(stem, 0) for stem in stems)
     if docs_at_most > ALWAYS_READ_DOCS and not STORE.room_for(docs_at_most * POSTING_BYTES):
         raise NotKept(stems)
     with connection.cursor() as cursor:
-        cursor.execute(_phrase_sql(), [_quote(stems)])
+        cursor.execute(PHRASE_SQL, [schema.quote_phrase(stems)])
         rows = cursor.fetchall()
     flat = np.fromiter(chain.from_iterable(rows), dtype=np.float64, count=2 * len(rows))
     docs = flat[0::2].astype(np.int64)
@@ -339,7 +331,7 @@ def _recent() -> OrderedDict[Hashable, Evaluation]:
 def restrict(evaluation: Evaluation, allowed: dict[str, np.ndarray | None]) -> np.ndarray:
     """A mask of the evaluation's entries in the scopes: a kind searched, and for a kind
     narrowed by filters, an entry id in its allowed ids (sorted)."""
-    kinds = evaluation.kinds()
+    kinds = evaluation.kind_index
     keep = np.zeros(len(evaluation.positions), dtype=bool)
     for index, source in enumerate(SOURCES):
         if source.kind not in allowed:
@@ -357,7 +349,7 @@ def restrict(evaluation: Evaluation, allowed: dict[str, np.ndarray | None]) -> n
 
 
 def counts(evaluation: Evaluation, keep: np.ndarray) -> dict[str, int]:
-    per_kind = np.bincount(evaluation.kinds()[keep], minlength=len(SOURCES))
+    per_kind = np.bincount(evaluation.kind_index[keep], minlength=len(SOURCES))
     return {source.kind: int(per_kind[i]) for i, source in enumerate(SOURCES)}
 
 

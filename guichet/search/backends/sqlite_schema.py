@@ -22,6 +22,7 @@ names it, so the triggers are dropped before ``migrate`` and created again after
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
@@ -39,6 +40,14 @@ STATE_TABLE = "search_state"
 TRIGGER_PREFIX = "search_"
 FUNCTION = "guichet_terms"
 FIELDS = ("title", "summary", "tags", "body")
+# BM25 weight of each column: title, summary, tags, body.
+WEIGHTS = "10.0, 5.0, 3.0, 1.0"
+
+
+def quote_phrase(stems: Sequence[str]) -> str:
+    """An FTS5 phrase of analysed stems."""
+    return '"' + " ".join(stems).replace('"', '""') + '"'
+
 
 CREATE_TABLES = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
