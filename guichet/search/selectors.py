@@ -13,8 +13,8 @@ contain them all, entries containing only some of them follow, after the complet
 On a large catalogue (``UBIQUITOUS_MIN_DOCS`` entries or more), an idea that more than
 half of the entries hold ("IA" in an AI catalogue) narrows nothing and weighs nothing in
 BM25, but ranking every entry that holds it costs: it is left out of what the index
-runs (it still shows in highlights and explanations). Answers are cached for as long
-as the index does not change (``backend.version()``).
+runs (it still shows in highlights and explanations). Answers are cached at one
+version of the data, which every write moves (``data_version``).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from functools import partial
 from typing import Any
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -36,7 +37,7 @@ from guichet.catalogue import filters
 from guichet.catalogue.selectors import SYNTHETIC_PARAM, parse_synthetic, published_entries
 from guichet.organisations.models import Organisation
 from guichet.search import facet_memory, highlight
-from guichet.search.backends import get_backend
+from guichet.search.backends import get_backend, sqlite_memory
 from guichet.search.backends.base import SORTS, Require, Scope, SearchBackend
 from guichet.search.documents import KINDS, Document, load_documents
 from guichet.search.query import AnalyzedQuery, analyze_query
@@ -247,7 +248,7 @@ def search(
 ) -> SearchResults:
     """One page of results for cleaned ``params`` (see ``parse_search``)."""
     backend = backend or get_backend()
-    version = backend.version() if cached else None
+    version = data_version() if cached else None
     key = ""
     if version is not None:
         digest = hashlib.sha256(repr((params, with_facets, version)).encode()).hexdigest()
@@ -259,6 +260,26 @@ def search(
     if key:
         cache.set(key, results, CACHE_SECONDS)
     return results
+
+
+def data_version() -> tuple[Any, ...] | None:
+    """The version of everything an answer reads, the same for every process: the write
+    counter that triggers move at every write to the entries, their links, the
+    vocabularies and the territories (``search_state``), and on SQLite the index's
+    structure record (a rebuild moves it). A connection inside a transaction that wrote
+    gets a version of its own (what it sees may never be committed)."""
+    if connection.vendor == "sqlite":
+        return sqlite_memory.version()
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT changes, txid_current_if_assigned() FROM search_state WHERE id = 1")
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    changes, own_transaction = row
+    # A transaction id is never reused: its uncommitted answers stay its own.
+    return ("shared", changes) if own_transaction is None else ("private", own_transaction, changes)
 
 
 def _search(params: SearchParams, *, with_facets: bool, backend: SearchBackend) -> SearchResults:

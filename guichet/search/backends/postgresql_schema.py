@@ -21,6 +21,7 @@ from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 
+from guichet.search.backends.sqlite_schema import bump_sql, counted_tables, term_links
 from guichet.search.documents import ID_SPAN, SOURCES, Related, Source, select_sql
 
 TABLE = "search_document"
@@ -165,6 +166,27 @@ def statements() -> list[str]:
                     "OLD.name IS DISTINCT FROM NEW.name",
                 ),
             ]
+    for link in term_links():
+        name = f"{link.source.kind}_term{link.number}"
+        body = f"    PERFORM {PREFIX}refresh_{link.source.kind}(ARRAY({link.entries_sql('NEW')}));"
+        out += [
+            _trigger_function(name, body),
+            _trigger(name, "AFTER UPDATE", link.term_table, _changed(link.term_columns)),
+        ]
+    return out + change_counter_statements()
+
+
+def change_counter_statements() -> list[str]:
+    """Like on SQLite, every write to a counted table adds one to ``search_state.changes``
+    in the writing transaction: the version search answers are cached at (``selectors``).
+    Once per statement, not per row: a bulk load moves it once."""
+    out = [_trigger_function("state_bump", f"    {bump_sql()};")]
+    for table in counted_tables():
+        out.append(
+            f"CREATE TRIGGER {PREFIX}state_{table} "
+            f"AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {PREFIX}state_bump()"
+        )
     return out
 
 

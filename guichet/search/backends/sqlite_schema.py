@@ -23,6 +23,7 @@ names it, so the triggers are dropped before ``migrate`` and created again after
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
@@ -30,7 +31,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 
 from guichet.search import analysis
 from guichet.search.documents import SOURCES, Related, Source, select_sql
-from guichet.territories.models import Commune
+from guichet.territories.models import Commune, Department, Region
 
 FTS_TABLE = "search_fts"
 VOCAB_TABLE = "search_fts_vocab"
@@ -180,16 +181,127 @@ def trigger_statements() -> list[str]:
                     when="OLD.name IS NOT NEW.name",
                 )
             )
+    for link in term_links():
+        statements.append(
+            _trigger(
+                f"{link.source.kind}_term{link.number}",
+                "AFTER UPDATE",
+                link.term_table,
+                refresh_where(link.source, link.entries_sql("NEW")),
+                when=_changed(link.term_columns),
+            )
+        )
     return statements + change_counter_triggers()
 
 
+@dataclass(frozen=True)
+class TermLink:
+    """A vocabulary (use cases, techniques...) whose terms' text is in the documents of
+    the entries linked to them: renaming a term (or editing a use case's keywords) must
+    recompute those documents."""
+
+    source: Source
+    number: int
+    through: str  # the link table
+    own: str  # its column holding the entry's id
+    other: str  # its column holding the term's key
+    term_table: str
+    term_key: str
+    term_columns: tuple[str, ...]  # the term's columns the documents read
+
+    def entries_sql(self, row: str) -> str:
+        """The ids of the entries linked to the term ``row`` (NEW or OLD)."""
+        return f"SELECT {self.own} FROM {self.through} WHERE {self.other} = {row}.{self.term_key}"
+
+
+def term_links() -> list[TermLink]:
+    """Every (kind, vocabulary) pair whose link table is one of the kind's ``related``."""
+    links: list[TermLink] = []
+    for source in SOURCES:
+        related_tables = {related.table for related in source.related}
+        number = 0
+        for m2m in source.model._meta.many_to_many:
+            through = m2m.remote_field.through._meta  # type: ignore[union-attr]
+            if through.db_table not in related_tables:
+                continue
+            target = m2m.related_model._meta  # type: ignore[union-attr]
+            own = next(
+                f.column
+                for f in through.fields
+                if f.is_relation and f.related_model is source.model
+            )
+            other = next(
+                f.column
+                for f in through.fields
+                if f.is_relation and f.related_model is not source.model and f.column != own
+            )
+            columns = tuple(
+                f.column
+                for f in target.concrete_fields
+                if f.name in {"name", "keywords", "label"} and not f.primary_key
+            )
+            if not columns:
+                continue
+            number += 1
+            links.append(
+                TermLink(
+                    source,
+                    number,
+                    through.db_table,
+                    own,
+                    other,
+                    target.db_table,
+                    target.pk.column,
+                    columns,
+                )
+            )
+    return links
+
+
+def refresh_where(source: Source, ids_sql: str) -> str:
+    """Recompute the documents of the entries of ``source`` whose ids ``ids_sql`` selects."""
+    real, synthetic = ((source.number * 2 + s) << 40 for s in (0, 1))
+    return (
+        f"DELETE FROM {FTS_TABLE} WHERE rowid IN (SELECT id + {real} FROM {source.table} "
+        f"WHERE id IN ({ids_sql}) UNION ALL SELECT id + {synthetic} FROM {source.table} "
+        f"WHERE id IN ({ids_sql})); " + insert_sql(source, f"e.id IN ({ids_sql})")
+    )
+
+
 def counted_tables() -> list[str]:
-    """The tables whose writes may change a document or a facet count: the entries, their
-    links, and the communes (a facet's region goes through them)."""
+    """The tables whose writes may change a document, a facet count or a facet's label:
+    the entries, every table they link to or that points to them (use cases and the
+    other vocabularies, a scheme's territories, a training's sessions), and the
+    territories (a facet's region goes through the communes)."""
     tables = {source.table for source in SOURCES}
     tables |= {related.table for source in SOURCES for related in source.related}
-    tables.add(Commune._meta.db_table)
+    for source in SOURCES:
+        meta = source.model._meta
+        for m2m in meta.many_to_many:
+            if m2m.related_model._meta.app_label == "accounts":  # type: ignore[union-attr]
+                continue  # members are in no document and no facet
+            tables.add(m2m.remote_field.through._meta.db_table)  # type: ignore[union-attr]
+            tables.add(m2m.related_model._meta.db_table)  # type: ignore[union-attr]
+        for reverse in meta.related_objects:
+            if reverse.one_to_many and reverse.related_model._meta.app_label in {
+                "catalogue",
+                "search",
+            }:
+                tables.add(reverse.related_model._meta.db_table)
+    # The use cases' own links (functions, techniques) feed the taxonomy facets.
+    for table in list(tables):
+        model = _models_by_table().get(table)
+        if model is not None and model._meta.app_label == "catalogue":
+            for m2m in model._meta.many_to_many:
+                tables.add(m2m.remote_field.through._meta.db_table)  # type: ignore[union-attr]
+    tables |= {model._meta.db_table for model in (Commune, Department, Region)}
     return sorted(tables)
+
+
+def _models_by_table() -> dict[str, Any]:
+    from django.apps import apps
+
+    return {model._meta.db_table: model for model in apps.get_models()}
 
 
 def change_counter_triggers() -> list[str]:
