@@ -24,7 +24,12 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from guichet.catalogue.models import AidType, Audience, Scheme
-from guichet.catalogue.schemes_io.geography import GeoCodeError, GeoIndex, sort_key
+from guichet.catalogue.schemes_io.geography import (
+    GeoCodeError,
+    GeoIndex,
+    overseas_collectivity,
+    sort_key,
+)
 from guichet.catalogue.schemes_io.jslike import NotationError, parse_object_list
 from guichet.catalogue.schemes_io.spec import TableSpec
 from guichet.organisations.validators import siren_error
@@ -95,9 +100,22 @@ class Column:
 # Reading ---------------------------------------------------------------------------------
 
 
+# Long texts over the schema's limit are kept whole with a warning: cutting them would drop
+# eligibility conditions or amounts, and the platform stores them in full (TextField).
+LONG_TEXT_TARGETS = ("description",)
+
+
 def _limit(cell: Cell, context: Context, target: str, value: str) -> str:
     schema_limit = context.table.max_length(cell.column)
-    if schema_limit is not None and len(value) > schema_limit:
+    if schema_limit is not None and len(value) > schema_limit and target in LONG_TEXT_TARGETS:
+        cell.warn(
+            _(
+                "%(length)s caractères pour %(limit)s au plus dans le schéma officiel : texte "
+                "gardé en entier, jamais tronqué ; l'export le signale comme non conforme"
+            )
+            % {"length": len(value), "limit": schema_limit}
+        )
+    elif schema_limit is not None and len(value) > schema_limit:
         raise CellError(
             _(
                 "%(length)s caractères pour %(limit)s au plus (limite du schéma) : "
@@ -253,6 +271,16 @@ def _read_geo(cell: Cell, context: Context) -> list[str]:
         code = "".join(item.split()).upper()
         if code != item:
             cell.warn(_("« %(value)s » lu comme « %(code)s »") % {"value": item, "code": code})
+        collectivity = overseas_collectivity(code)
+        if collectivity is not None:
+            cell.warn(
+                _(
+                    "« %(value)s » (collectivité d'outre-mer entière) enregistré comme "
+                    "« %(code)s », son code sur la plateforme"
+                )
+                % {"value": code, "code": collectivity}
+            )
+            code = collectivity
         try:
             context.geo.check(code)
         except GeoCodeError as error:

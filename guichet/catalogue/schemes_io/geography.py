@@ -4,6 +4,11 @@
 Regions and departments are always in the database (territories migration 0002), so an
 unknown ``REG-`` or ``DEP-`` code is refused. Communes are there only once
 ``guichet load-territories`` has run: until then a ``COM-`` code is checked for its form only.
+
+An overseas collectivity (Saint-Pierre-et-Miquelon, Wallis-et-Futuna, Polynésie française…)
+is written by its COG code after ``COM-`` (``COM-975``), as carriers do; the platform keeps it
+as one department and one region of its own (territories migration 0002), so it is stored as
+``DEP-975``, the code a firm there is matched on (search's geographic eligibility).
 """
 
 from __future__ import annotations
@@ -23,11 +28,22 @@ FORMS = {
     "DEP": re.compile(r"^(\d{2,3}|2[AB])$"),
     "COM": re.compile(r"^(\d{5}|2[AB]\d{3})$"),
 }
+# COG codes of the overseas collectivities (each one department and region on the platform).
+OVERSEAS_COLLECTIVITIES = frozenset({"975", "977", "978", "984", "986", "987", "988", "989"})
 PREFIX_ORDER = {"PAYS": 0, "REG": 1, "DEP": 2, "COM": 3}
 
 
 class GeoCodeError(ValueError):
     pass
+
+
+def overseas_collectivity(code: str) -> str | None:
+    """``DEP-975`` for ``COM-975``: the stored code of an overseas collectivity written as a
+    whole by its COG code; None for any other code."""
+    prefix, _sep, number = code.partition("-")
+    if prefix == "COM" and number in OVERSEAS_COLLECTIVITIES:
+        return f"DEP-{number}"
+    return None
 
 
 def sort_key(code: str) -> tuple[int, str]:

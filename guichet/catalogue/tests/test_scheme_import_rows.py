@@ -117,13 +117,23 @@ def test_corsica_is_stored_exactly_with_a_warning() -> None:
 
 
 @pytest.mark.django_db
-def test_description_over_schema_length_is_refused(tmp_path: Path) -> None:
-    """A description longer than the schema's 5,000 characters is refused, not truncated."""
-    report = run(broken_copy(tmp_path, MINIMAL_ID, description="Texte trop long. " * 300))
+def test_description_over_schema_length_is_kept_whole_with_a_warning(tmp_path: Path) -> None:
+    """A description over the schema's 5,000 characters is imported whole, warned by line."""
+    text = "Texte long, conditions et montants compris. " * 120
+    report = run(broken_copy(tmp_path, MINIMAL_ID, description=text))
+    assert "refusés : 0." in report
     assert (
-        "colonne description : 5100 caractères pour 5000 au plus (limite du schéma) : "
-        "raccourcissez le texte, il n'est pas tronqué à l'import" in report
+        f"ligne 11 (id {MINIMAL_ID}), colonne description : {len(text)} caractères pour 5000 au "
+        "plus dans le schéma officiel : texte gardé en entier, jamais tronqué" in report
     )
+    assert Scheme.objects.get(external_id=MINIMAL_ID).description == text
+
+
+@pytest.mark.django_db
+def test_promise_over_schema_length_is_still_refused(tmp_path: Path) -> None:
+    """A promise over 180 characters is refused: the platform's field holds no more."""
+    report = run(broken_copy(tmp_path, MINIMAL_ID, promesse="x" * 200))
+    assert "colonne promesse : 200 caractères pour 180 au plus (limite du schéma)" in report
     assert not Scheme.objects.filter(external_id=MINIMAL_ID).exists()
 
 
