@@ -179,9 +179,11 @@ def statements() -> list[str]:
 def change_counter_statements() -> list[str]:
     """Like on SQLite, every write to a counted table adds one to ``search_state.changes``
     in the writing transaction: the version search answers are cached at (``selectors``).
-    Once per statement, not per row: a bulk load moves it once."""
+    Once per statement, not per row: a bulk load moves it once. ``search_document``
+    is counted too: a rebuild, or ``unindex_entry``, writes only there (SQLite's FTS5
+    structure record tells the same)."""
     out = [_trigger_function("state_bump", f"    {bump_sql()};")]
-    for table in counted_tables():
+    for table in [*counted_tables(), TABLE]:
         out.append(
             f"CREATE TRIGGER {PREFIX}state_{table} "
             f"AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table} "
