@@ -1,8 +1,9 @@
 """Text relevance for matching: how well an entry answers a firm's need, in 0-1, with the terms.
 
 This is the interim scorer, used until matching is switched to the search backend: it reads the
-need with a small French analysis (case and accent folding, elisions, stop words, Snowball
-stemming), recognises the use cases of the taxonomy from their keywords, and scores an entry by
+need with the search's own French analysis (``analysis.py``: folding, elisions, stop words,
+Snowball stems), so a need and a catalogue text are compared stem to stem; it recognises the
+use cases of the taxonomy from their keywords, and scores an entry by
 its links to those use cases and by the need's terms found in its title and summary.
 
 ``text_hits(model, queryset, need, limit=...)`` is the one seam: it returns, for the entries
@@ -15,80 +16,48 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
-import Stemmer
 from django.db.models import Model, Q, QuerySet
 
 from guichet.catalogue.models import UseCase
+from guichet.search import analysis
 
-_STOP_WORDS = """
-    a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur leurs
-    lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son
-    sur ta te tes toi ton tu un une vos votre vous c d j l m n s t y est sont etre avoir ai as
-    avons avez ont suis es sommes etes fait faire comme plus moins tres tout tous toute toutes
-    besoin besoins veux voudrais voudrait souhaite souhaitons cherche cherchons aimerais
-    aider aide entreprise entreprises societe notre nos mieux meilleur afin ainsi alors
-"""
-STOP_WORDS = frozenset(_STOP_WORDS.split())
-_ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
-_WORD = re.compile(r"[a-z0-9]+")
-# Words shorter than this are not looked for inside titles in SQL ("ia" is in "social").
-MIN_SQL_WORD = 4
 # Each word looked for costs a LIKE scan of the text columns: a few only.
+MIN_SQL_WORD = 4  # shorter words are not looked for in SQL ("ia" is in "social")
 SQL_WORDS = 4
 SQL_TOTAL_WORDS = 6
 TITLE_WEIGHT = 1.0
 SUMMARY_WEIGHT = 0.6
 USE_CASE_WEIGHT = 0.5
 STEM_CACHE = 50_000
-
-
-@functools.cache
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("french")
-
-
-# French letters folded by a table (fast); anything else left goes through Unicode NFKD.
-_FOLD = str.maketrans(
-    {
-        **dict.fromkeys("àâäáãå", "a"),
-        "ç": "c",
-        **dict.fromkeys("éèêë", "e"),
-        **dict.fromkeys("îïíì", "i"),
-        **dict.fromkeys("ôöóòõ", "o"),
-        **dict.fromkeys("ùûüú", "u"),
-        **dict.fromkeys("ÿý", "y"),
-        "ñ": "n",
-        "œ": "oe",
-        "æ": "ae",
-        "’": "'",
-    }
+# Words of a need that say "I want help", not what with: dropped on top of the search's stop words.
+NEED_NOISE = frozenset(
+    analysis.words(
+        "besoin besoins veux voudrais voudrait souhaite souhaitons cherche cherchons aimerais "
+        "aider aide entreprise entreprises societe mieux meilleur afin ainsi alors faire fait"
+    )
 )
+STOP_WORDS = analysis.STOP_WORDS | NEED_NOISE
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, no elisions: ``L'Intelligence`` → ``intelligence``."""
-    text = _ELISION.sub(" ", text.lower().translate(_FOLD))
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """The search's folding (``analysis.fold``): ``L'Intelligence`` → ``l intelligence``."""
+    return analysis.fold(text)
 
 
 def words(text: str) -> list[str]:
-    """The folded words of ``text`` that carry meaning (stop words dropped)."""
-    return [w for w in _WORD.findall(fold(text)) if w not in STOP_WORDS]
+    """The folded words of ``text`` that carry meaning, as the search reads them."""
+    return [w for w in analysis.words(text) if w not in STOP_WORDS]
 
 
 @functools.lru_cache(maxsize=STEM_CACHE)
 def _stems(text: str) -> tuple[str, ...]:
-    return tuple(_stemmer().stemWords(words(text)))
+    return tuple(analysis.stem(w) for w in words(text))
 
 
 def stems(text: str) -> list[str]:
-    """The stems of ``text``'s meaningful words, in order; cached, entries' texts recur."""
+    """The search's stems of ``text``'s meaningful words, in order; cached, texts recur."""
     return list(_stems(text))
 
 
@@ -128,7 +97,7 @@ def _contains(sequence: list[str], part: list[str] | tuple[str, ...]) -> bool:
 def analyse_need(text: str) -> NeedAnalysis:
     """The need's terms and the use cases whose keywords (or whole name) it contains."""
     raw_words = words(text)
-    need_stems = _stemmer().stemWords(raw_words)
+    need_stems = [analysis.stem(w) for w in raw_words]
     shown: dict[str, str] = {}
     for stem, word in zip(need_stems, raw_words, strict=True):
         shown.setdefault(stem, word)
@@ -144,8 +113,8 @@ def analyse_need(text: str) -> NeedAnalysis:
     originals = sorted(
         {
             w
-            for w in re.findall(r"\w+", _ELISION.sub(" ", text.lower()))
-            if len(w) >= MIN_SQL_WORD and fold(w) not in STOP_WORDS
+            for w in re.findall(r"\w+", text.lower())
+            if len(w) >= MIN_SQL_WORD and fold(w).strip() not in STOP_WORDS
         },
         key=lambda w: (-len(w), w),
     )
@@ -153,7 +122,7 @@ def analyse_need(text: str) -> NeedAnalysis:
         text=text,
         terms=tuple(shown),
         shown=shown,
-        sql_words=tuple(dict.fromkeys(_stemmer().stemWords(originals[:SQL_WORDS]))),
+        sql_words=tuple(dict.fromkeys(analysis.stem(w) for w in originals[:SQL_WORDS])),
         use_cases=tuple(matches),
     )
 

@@ -6,15 +6,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from guichet.search import analysis
 from guichet.search.matching import PROXIMITY_KM, proximity, weighted_score
 from guichet.search.matching_text import NeedAnalysis, analyse_need, fold, score_text, stems
 
 pytestmark = pytest.mark.django_db
 
 
-def test_fold_drops_case_accents_and_elisions() -> None:
-    """« L'Intelligence ÉNERGÉTIQUE d’œuvre » folds to plain lower-case words."""
-    assert fold("L'Intelligence ÉNERGÉTIQUE d’œuvre") == " intelligence energetique  oeuvre"
+def test_need_is_read_with_the_search_analysis() -> None:
+    """The need's stems are the search index's terms: one French analysis for both."""
+    text = "L'Intelligence ÉNERGÉTIQUE d’œuvre pour nos boulangeries"
+    assert fold(text) == analysis.fold(text)
+    assert stems(text) == analysis.terms(text)
 
 
 def test_need_recognises_use_cases_by_their_keywords() -> None:
