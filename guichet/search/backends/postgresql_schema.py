@@ -8,7 +8,8 @@ A GIN index serves the searches. ``search_lexeme`` lists every lexeme ever index
 with a trigram index (``pg_trgm``) to find the ones close to a misspelt word.
 
 PL/pgSQL triggers on the catalogue tables refresh an entry's row in the same
-transaction as the change (and TRUNCATE empties the kind). Like on SQLite, they are
+transaction as the change (and TRUNCATE empties the kind), including when a linked term
+is renamed (a use case's name or keywords). Like on SQLite, they are
 dropped before ``migrate`` and created again after it (``apps.py``).
 """
 

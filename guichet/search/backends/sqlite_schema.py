@@ -3,7 +3,8 @@
 The FTS5 table ``search_fts`` stores analysed text (stems separated by spaces), one row
 per public entry, its rowid being the document number (``documents.doc_number``).
 Triggers on the catalogue tables recompute an entry's row whenever the entry, one of
-its links (use cases, sessions...) or its owner's name changes, inside the statement
+its links (use cases, sessions...), a linked term's name (a use case's name or keywords,
+a technique's name...) or its owner's name changes, inside the statement
 that made the change: the index is always in the same transaction as the data, whoever
 writes (services, the admin, ``bulk_create``, imports, the generator).
 
