@@ -8,8 +8,9 @@
   distance from the firm's commune centre to the provider or to the nearest coming session
   (haversine); a remote training is reachable from anywhere.
 - Schemes are listed when the firm is eligible (``eligible``) or may be (``to_check``), ranked
-  by relevance to the need and certainty of eligibility; a scheme failing a criterion is never
-  listed. Only published, real (or only synthetic) schemes, not closed on the day, are looked
+  by relevance to the need, certainty of eligibility and fit to the profile; a scheme failing a
+  criterion is never listed but counted in ``left_out`` with the criterion it fails. Only
+  published, real (or only synthetic) schemes, not closed on the day, are looked
   at; the cheap criteria (territory codes, headcount, years of existence) are applied in SQL
   first, then each remaining scheme is checked criterion by criterion in Python.
 
@@ -20,8 +21,9 @@ solutions and trainings found by their words or use cases. Each list shows the b
 the search backend.
 
 Scores (documented choices, all clipped to 0-100):
-- scheme: 50 × relevance + 50 × certainty (1 eligible, 0.5 to check); 100 × certainty when the
-  need is empty;
+- scheme: 55 × relevance + 30 × certainty (1 eligible, 0.5 to check) + 15 × fit (share of its
+  criteria the profile meets); 60 × certainty + 40 × fit when the need is empty; halved for a
+  scheme for research (aid type or audience of research, a call for laboratories);
 - solution: 75 × relevance + 10 × sector + 15 × proximity;
 - training: 80 × relevance + 20 × proximity.
 Proximity is 1 next door, falling linearly to 0 at ``PROXIMITY_KM``; 0.5 when a distance
@@ -48,9 +50,10 @@ from guichet.catalogue.models import (
     TrainingSession,
 )
 from guichet.organisations.naf import SECTIONS
+from guichet.search import analysis
 from guichet.search.eligibility import SCHEME_RULE_FIELDS, SchemeRules, check, full_years
 from guichet.search.eligibility_geography import TerritoryNames
-from guichet.search.eligibility_verdicts import CriterionVerdict, Verdict
+from guichet.search.eligibility_verdicts import CriterionVerdict, Eligibility, Verdict
 from guichet.search.matching_text import (
     NeedAnalysis,
     TextHit,
@@ -69,6 +72,11 @@ SCHEME_POOL = 100
 # Solutions and trainings scored in Python at most.
 TEXT_POOL = 150
 PROXIMITY_KM = 200.0
+LEFT_OUT_LIMIT = 50
+# A scheme for researchers (an aid type or audience of research, a call for laboratories) keeps
+# this share of its score for a firm: it may be open to it, it is rarely what it needs.
+RESEARCH_FACTOR = 0.5
+RESEARCH_STEMS = frozenset(analysis.terms("recherche laboratoire laboratoires chercheurs"))
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -85,6 +93,7 @@ class Explanation:
     sector: str = ""  # the firm's NAF section, when the solution targets it
     verdict: Verdict | None = None
     criteria: tuple[CriterionVerdict, ...] = ()
+    research: bool = False  # a scheme for research, ranked down for a firm
 
 
 @dataclass(frozen=True)
@@ -107,6 +116,20 @@ class MatchResult:
     eligible_schemes: list[MatchItem] = field(default_factory=list)
     schemes_to_check: list[MatchItem] = field(default_factory=list)
     trainings: list[MatchItem] = field(default_factory=list)
+    # Schemes looked at and left out, each with the criterion it fails (the first few only).
+    left_out: list[LeftOut] = field(default_factory=list)
+    left_out_count: int = 0
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A scheme the firm is not eligible to, and the first criterion it fails."""
+
+    id: int
+    title: str
+    url: str
+    criterion: str
+    reason: str
 
 
 def match(
@@ -120,7 +143,7 @@ def match(
     """Solutions, schemes and trainings for a firm and its need, ranked and explained."""
     on = on or timezone.localdate()
     need = analyse_need(need_text or "")
-    eligible, to_check = _schemes(profile, need, on=on, synthetic=synthetic, limit=limit)
+    eligible, to_check, left_out = _schemes(profile, need, on=on, synthetic=synthetic, limit=limit)
     return MatchResult(
         profile=profile,
         need=need,
@@ -129,6 +152,8 @@ def match(
         eligible_schemes=eligible,
         schemes_to_check=to_check,
         trainings=_trainings(profile, need, on=on, synthetic=synthetic, limit=limit),
+        left_out=left_out[:LEFT_OUT_LIMIT],
+        left_out_count=len(left_out),
     )
 
 
@@ -222,7 +247,7 @@ def _arrondissement_codes(commune_code: str) -> list[str]:
 
 def _schemes(
     profile: FirmProfile, need: NeedAnalysis, *, on: datetime.date, synthetic: bool, limit: int
-) -> tuple[list[MatchItem], list[MatchItem]]:
+) -> tuple[list[MatchItem], list[MatchItem], list[LeftOut]]:
     candidates = scheme_candidates(profile, on, synthetic=synthetic)
     hits = text_hits(Scheme, candidates, need, limit=SCHEME_POOL)
     # Then the newest other candidates: a need in other words must not hide eligible schemes.
@@ -247,9 +272,11 @@ def _schemes(
         "scheme_id", "audience_id"
     ):
         audiences[scheme_id].append(code)
+    research = _research_schemes(ids)
     names = TerritoryNames(_commune_names(territories))
     eligible: list[_Scored] = []
     to_check: list[_Scored] = []
+    left_out: list[LeftOut] = []
     for row in rows:
         scheme_id = row["pk"]
         rules = SchemeRules.from_values(
@@ -258,23 +285,72 @@ def _schemes(
         eligibility = check(profile, rules, on=on, names=names)
         verdict = eligibility.verdict
         if verdict == Verdict.NOT_ELIGIBLE:
+            failed = eligibility.failures[0]
+            left_out.append(
+                LeftOut(
+                    scheme_id,
+                    row["title"],
+                    _url("scheme", row["slug"]),
+                    str(failed.criterion.label),
+                    failed.reason,
+                )
+            )
             continue
         hit = hits.get(scheme_id) or _scheme_hit(scheme_id, row, need)
-        certainty = 1.0 if verdict == Verdict.ELIGIBLE else 0.5
-        relevance = hit.relevance if hit else 0.0
-        score = (
-            weighted_score((100, certainty))
-            if need.is_empty
-            else weighted_score((50, relevance), (50, certainty))
+        is_research = scheme_id in research or bool(
+            RESEARCH_STEMS & set(analysis.terms(f"{row['title']} {row['promise']}"))
         )
-        row.update(hit=hit, eligibility=eligibility)
+        row.update(hit=hit, eligibility=eligibility, research=is_research)
+        score = scheme_score(
+            relevance=hit.relevance if hit else 0.0,
+            eligibility=eligibility,
+            need_is_empty=need.is_empty,
+            research=is_research,
+        )
         (eligible if verdict == Verdict.ELIGIBLE else to_check).append(
             _Scored(score, row["title"], scheme_id, row)
         )
+    left_out.sort(key=lambda item: (item.title, item.id))
     return (
         [_scheme_item(c) for c in _best(eligible, limit)],
         [_scheme_item(c) for c in _best(to_check, limit)],
+        left_out,
     )
+
+
+def scheme_score(
+    *, relevance: float, eligibility: Eligibility, need_is_empty: bool, research: bool
+) -> int:
+    """Relevance to the need, certainty of eligibility and fit to the profile, in 0-100.
+
+    Fit is the share of the scheme's criteria the profile is known to meet (sector, territory,
+    size...): a scheme aimed at the firm's kind beats one that merely sets no criterion.
+    """
+    certainty = 1.0 if eligibility.verdict == Verdict.ELIGIBLE else 0.5
+    criteria = [c for c in eligibility.criteria if not c.informative]
+    fit = sum(c.verdict == Verdict.ELIGIBLE for c in criteria) / len(criteria) if criteria else 0.3
+    if need_is_empty:
+        parts = ((60, certainty), (40, fit))
+    else:
+        parts = ((55, relevance), (30, certainty), (15, fit))
+    score = weighted_score(*parts)
+    return round(score * RESEARCH_FACTOR) if research else score
+
+
+def _research_schemes(ids: list[int]) -> set[int]:
+    """Schemes with an aid type or an audience of research (codes and names read as stems)."""
+    found: set[int] = set()
+    for through, column in (
+        (Scheme.aid_types.through, "aidtype"),
+        (Scheme.audiences.through, "audience"),
+    ):
+        links = through.objects.filter(scheme_id__in=ids).values_list(
+            "scheme_id", f"{column}__code", f"{column}__name"
+        )
+        for scheme_id, code, name in links:
+            if RESEARCH_STEMS & set(analysis.terms(f"{code} {name}")):
+                found.add(scheme_id)
+    return found
 
 
 def _scheme_item(scored: _Scored) -> MatchItem:
@@ -293,6 +369,7 @@ def _scheme_item(scored: _Scored) -> MatchItem:
             use_cases=hit.use_cases if hit else (),
             verdict=eligibility.verdict,
             criteria=eligibility.criteria,
+            research=row["research"],
         ),
     )
 
