@@ -225,7 +225,7 @@ def term_links() -> list[TermLink]:
             through = m2m.remote_field.through._meta  # type: ignore[union-attr]
             if through.db_table not in related_tables:
                 continue
-            target = m2m.related_model._meta  # type: ignore[union-attr]
+            target = m2m.related_model._meta
             own = next(
                 f.column
                 for f in through.fields
@@ -248,12 +248,12 @@ def term_links() -> list[TermLink]:
                 TermLink(
                     source,
                     number,
-                    through.db_table,
-                    own,
-                    other,
-                    target.db_table,
-                    target.pk.column,
-                    columns,
+                    str(through.db_table),
+                    str(own),
+                    str(other),
+                    str(target.db_table),
+                    str(target.pk.column),
+                    tuple(str(c) for c in columns),
                 )
             )
     return links
@@ -279,10 +279,10 @@ def counted_tables() -> list[str]:
     for source in SOURCES:
         meta = source.model._meta
         for m2m in meta.many_to_many:
-            if m2m.related_model._meta.app_label == "accounts":  # type: ignore[union-attr]
+            if m2m.related_model._meta.app_label == "accounts":
                 continue  # members are in no document and no facet
             tables.add(m2m.remote_field.through._meta.db_table)  # type: ignore[union-attr]
-            tables.add(m2m.related_model._meta.db_table)  # type: ignore[union-attr]
+            tables.add(m2m.related_model._meta.db_table)
         for reverse in meta.related_objects:
             if reverse.one_to_many and reverse.related_model._meta.app_label in {
                 "catalogue",
@@ -290,11 +290,12 @@ def counted_tables() -> list[str]:
             }:
                 tables.add(reverse.related_model._meta.db_table)
     # The use cases' own links (functions, techniques) feed the taxonomy facets.
+    by_table = _models_by_table()
     for table in list(tables):
-        model = _models_by_table().get(table)
+        model = by_table.get(table)
         if model is not None and model._meta.app_label == "catalogue":
             for m2m in model._meta.many_to_many:
-                tables.add(m2m.remote_field.through._meta.db_table)  # type: ignore[union-attr]
+                tables.add(m2m.remote_field.through._meta.db_table)
     tables |= {model._meta.db_table for model in (Commune, Department, Region)}
     return sorted(tables)
 

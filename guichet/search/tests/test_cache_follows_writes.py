@@ -40,7 +40,7 @@ def answer(params: dict[str, str]) -> Any:
     )
 
 
-def check(params: dict[str, str], write: Callable[[], None]) -> None:
+def check(params: dict[str, str], write: Callable[[], object]) -> None:
     cache.clear()
     before = answer(params)
     assert answer(params) == before  # now served from the cache
