@@ -2,6 +2,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+handler400 = "guichet.web.error_views.bad_request"
+handler403 = "guichet.web.error_views.permission_denied"
+handler404 = "guichet.web.error_views.page_not_found"
+handler500 = "guichet.web.error_views.server_error"
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("guichet.web.urls")),
     path("", include("guichet.catalogue.urls")),
