@@ -12,12 +12,13 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.utils import timezone
 
 from guichet.accounts.tests.factories import UserFactory
 from guichet.catalogue.models import Event, Scheme, SchemeTerritory, Solution, UseCase
 from guichet.catalogue.services import entry_create, entry_transition
-from guichet.search.selectors import SearchResults, parse_search, search
+from guichet.search.selectors import SearchResults, data_version, parse_search, search
 from guichet.search.tests.entries import commune, owner, published
 from guichet.territories.models import Commune
 
@@ -129,3 +130,15 @@ def test_renaming_an_organisation_finds_its_entries_by_the_new_name(provider):
         provider.save()
 
     check({"q": "zéphyrine"}, write)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_version_is_shared_by_every_connection():
+    """Committed data has one version whatever the connection (gunicorn workers share
+    the cache), and a committed write moves it."""
+    first = data_version()
+    connection.close()  # another worker's connection
+    assert data_version() == first
+    assert first is not None and first[0] == "shared"
+    owner("Studio Vert")
+    assert data_version() != first
