@@ -13,8 +13,8 @@ class MembershipInline(admin.TabularInline):
 class OrganisationAdmin(admin.ModelAdmin):
     """Read-mostly: edits go through the site's forms so that they are audited."""
 
-    list_display = ["name", "siren", "commune", "is_synthetic", "updated_at"]
-    list_filter = ["roles", "is_synthetic"]
+    list_display = ["name", "siren", "commune", "status", "is_synthetic", "updated_at"]
+    list_filter = ["status", "roles", "is_synthetic"]
     search_fields = ["name", "siren", "siret"]
     readonly_fields = [f.name for f in Organisation._meta.concrete_fields]
     inlines = [MembershipInline]

@@ -58,6 +58,8 @@ class OrganisationForm(forms.ModelForm):
             "website",
             "email",
             "phone",
+            "public_email",
+            "public_phone",
             "siren",
             "siret",
             "legal_form",

@@ -66,14 +66,27 @@ def _validate_legal_form(value: str) -> None:
 
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def public(self) -> OrganisationQuerySet:
+        """Validated by the Region: the only ones the public may see."""
+        return self.filter(status=Organisation.Status.VALIDATED)
+
+    def pending(self) -> OrganisationQuerySet:
+        return self.filter(status=Organisation.Status.PENDING)
+
     def real(self) -> OrganisationQuerySet:
-        return self.filter(is_synthetic=False)
+        """Real (not synthetic) and public organisations."""
+        return self.public().filter(is_synthetic=False)
 
     def with_role(self, code: str) -> OrganisationQuerySet:
         return self.filter(roles__code=code)
 
 
 class Organisation(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("en attente de validation")
+        VALIDATED = "validated", _("validée")
+        REFUSED = "refused", _("refusée")
+
     name = models.CharField(_("nom"), max_length=200)
     slug = models.SlugField(_("identifiant d'adresse"), max_length=220, unique=True)
     roles = models.ManyToManyField(Role, verbose_name=_("rôles"), related_name="organisations")
@@ -115,6 +128,27 @@ class Organisation(models.Model):
     website = models.URLField(_("site web"), blank=True)
     email = models.EmailField(_("adresse électronique de contact"), blank=True)
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    # Shown on the public page only when the organisation fills them in: ``email`` and
+    # ``phone`` above are the Region's contact and are never published.
+    public_email = models.EmailField(
+        _("adresse électronique publiée"),
+        blank=True,
+        help_text=_("Affichée sur la fiche publique. Laissez vide pour ne pas en publier."),
+    )
+    public_phone = models.CharField(
+        _("téléphone publié"),
+        max_length=30,
+        blank=True,
+        help_text=_("Affiché sur la fiche publique. Laissez vide pour ne pas en publier."),
+    )
+    status = models.CharField(
+        _("état"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.VALIDATED,
+        db_index=True,
+        help_text=_("Une organisation inscrite par elle-même attend la validation de la Région."),
+    )
     address = models.CharField(_("adresse"), max_length=250, blank=True)
     postcode = models.CharField(_("code postal"), max_length=5, blank=True)
     commune = models.ForeignKey(

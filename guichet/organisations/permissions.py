@@ -32,3 +32,15 @@ def can_view_history(user: Any, organisation: Organisation) -> bool:
 
 def can_view_audit_log(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_region_moderator)
+
+
+def can_moderate_organisations(user: Any) -> bool:
+    """The Region validates or refuses self-registered organisations."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_region_moderator)
+
+
+def can_view_organisation(user: Any, organisation: Organisation) -> bool:
+    """Validated ones are public; a pending or refused one is seen by its members and the Region."""
+    if organisation.status == Organisation.Status.VALIDATED:
+        return True
+    return can_edit_organisation(user, organisation)

@@ -67,5 +67,6 @@ def organisation_register(
     user = user_model.objects.create_user(email=email, password=password, full_name=full_name)
     data = {key: organisation.get(key, "") for key in ORGANISATION_KEYS}
     data["roles"] = [Role.objects.get(code=role)]
-    created = organisation_create(actor=user, data=data)
+    # Not public until the Region has checked it is who it says (see organisation_moderate).
+    created = organisation_create(actor=user, data=data, status=Organisation.Status.PENDING)
     return user, created

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+import difflib
+import unicodedata
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
 
 from guichet.audit.models import AuditEntry
 from guichet.audit.selectors import audit_entries_for
@@ -20,6 +24,7 @@ def organisation_list(*, role: str | None = None) -> QuerySet[Organisation]:
 
 
 def organisation_detail(slug: str) -> Organisation:
+    """Any organisation by slug; the view checks ``permissions.can_view_organisation``."""
     return (
         Organisation.objects.select_related("commune__department__region")
         .prefetch_related(
@@ -39,3 +44,58 @@ def organisations_audit_log() -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(
         content_type__app_label="organisations", content_type__model="organisation"
     ).select_related("actor")
+
+
+def pending_organisations() -> QuerySet[Organisation]:
+    """The moderators' queue: self-registered organisations awaiting a decision, oldest first."""
+    return (
+        Organisation.objects.pending()
+        .select_related("commune__department")
+        .prefetch_related("roles", "members")
+        .order_by("created_at", "pk")
+    )
+
+
+DUPLICATE_NAME_RATIO = 0.9
+
+
+def normalise_name(name: str) -> str:
+    """Lower case, no accents, no punctuation, single spaces: "Clinique  d'IA" → "clinique d ia"."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    organisation: Organisation
+    reason: str
+
+
+def probable_duplicates(organisation: Organisation) -> list[Duplicate]:
+    """Other organisations with the same SIREN, or a near-identical name in the same department."""
+    department_id = organisation.commune.department_id if organisation.commune else None
+    if not organisation.siren and not department_id:
+        return []
+    condition = Q(pk__in=[])
+    if organisation.siren:
+        condition |= Q(siren=organisation.siren)
+    if department_id:
+        condition |= Q(commune__department_id=department_id)
+    candidates = (
+        Organisation.objects.filter(condition, is_synthetic=False)
+        .exclude(pk=organisation.pk)
+        .select_related("commune__department")
+        .order_by("name", "pk")
+    )
+    wanted = normalise_name(organisation.name)
+    found = []
+    for other in candidates:
+        if organisation.siren and other.siren == organisation.siren:
+            found.append(Duplicate(other, "siren"))
+            continue
+        name = normalise_name(other.name)
+        if name == wanted or difflib.SequenceMatcher(None, wanted, name).ratio() >= (
+            DUPLICATE_NAME_RATIO
+        ):
+            found.append(Duplicate(other, "name"))
+    return found

@@ -11,7 +11,11 @@ from django.utils.translation import gettext as _
 
 from guichet.audit.services import audit_record, diff, snapshot
 from guichet.organisations.models import Membership, Organisation
-from guichet.organisations.permissions import can_change_roles, can_edit_organisation
+from guichet.organisations.permissions import (
+    can_change_roles,
+    can_edit_organisation,
+    can_moderate_organisations,
+)
 from guichet.territories.models import Commune, Postcode
 
 SCALAR_FIELDS = [
@@ -26,6 +30,8 @@ SCALAR_FIELDS = [
     "website",
     "email",
     "phone",
+    "public_email",
+    "public_phone",
     "address",
     "postcode",
     "latitude",
@@ -111,7 +117,11 @@ def _set_m2m(organisation: Organisation, data: dict[str, Any]) -> None:
 
 @transaction.atomic
 def organisation_create(
-    *, actor: Any, data: dict[str, Any], is_synthetic: bool = False
+    *,
+    actor: Any,
+    data: dict[str, Any],
+    is_synthetic: bool = False,
+    status: str = Organisation.Status.VALIDATED,
 ) -> Organisation:
     """Create an organisation. The actor becomes its member unless they are Region staff.
 
@@ -119,7 +129,7 @@ def organisation_create(
     """
     if not getattr(actor, "is_authenticated", False) and actor is not None:
         raise PermissionDenied(_("Connectez-vous pour créer une organisation."))
-    organisation = Organisation(is_synthetic=is_synthetic)
+    organisation = Organisation(is_synthetic=is_synthetic, status=status)
     _apply(organisation, data)
     organisation.slug = _unique_slug(organisation.name)
     organisation.full_clean()
@@ -173,3 +183,45 @@ def membership_add(*, actor: Any, organisation: Organisation, user: Any) -> Memb
             changes={"members": {"label": "membres", "old": None, "new": user.email}},
         )
     return membership
+
+
+# Moderation of self-registered organisations: which state each decision leads from and to.
+# Only the Region's moderators decide (``can_moderate_organisations``).
+ORGANISATION_TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
+    "validate": (
+        (Organisation.Status.PENDING, Organisation.Status.REFUSED),
+        Organisation.Status.VALIDATED,
+    ),
+    "refuse": ((Organisation.Status.PENDING,), Organisation.Status.REFUSED),
+}
+
+
+@transaction.atomic
+def organisation_moderate(
+    *, actor: Any, organisation: Organisation, decision: str, comment: str = ""
+) -> Organisation:
+    """Validate or refuse a pending organisation, journaled as a change of state."""
+    if not can_moderate_organisations(actor):
+        raise PermissionDenied(_("Seule la Région valide les organisations."))
+    if decision not in ORGANISATION_TRANSITIONS:
+        raise ValidationError(_("Décision inconnue."))
+    sources, target = ORGANISATION_TRANSITIONS[decision]
+    if organisation.status not in sources:
+        raise ValidationError(_("Cette organisation n'est pas en attente de décision."))
+    old = organisation.get_status_display()
+    organisation.status = target
+    organisation.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=actor,
+        instance=organisation,
+        action="transition",
+        changes={
+            "status": {
+                "label": "état",
+                "old": str(old),
+                "new": str(organisation.get_status_display()),
+            }
+        },
+        comment=comment,
+    )
+    return organisation

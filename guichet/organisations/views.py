@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from guichet.organisations import permissions, selectors, services
@@ -29,6 +29,9 @@ def _get(slug: str) -> Organisation:
 
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _get(slug)
+    if not permissions.can_view_organisation(request.user, organisation):
+        # Pending or refused: to the public it does not exist.
+        raise Http404(_("Cette organisation n'existe pas."))
     return render(
         request,
         "organisations/detail.html",
@@ -83,3 +86,31 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("Le journal est réservé aux modérateurs de la Région."))
     entries = Paginator(selectors.organisations_audit_log(), 50).get_page(request.GET.get("page"))
     return render(request, "organisations/audit_log.html", {"page": entries})
+
+
+@login_required
+def moderation_queue(request: HttpRequest) -> HttpResponse:
+    """Pending organisations, each with its probable duplicates, to validate or refuse."""
+    if not permissions.can_moderate_organisations(request.user):
+        raise PermissionDenied(_("La validation des organisations est réservée à la Région."))
+    if request.method == "POST":
+        organisation = get_object_or_404(Organisation, pk=request.POST.get("organisation"))
+        try:
+            services.organisation_moderate(
+                actor=request.user,
+                organisation=organisation,
+                decision=request.POST.get("decision", ""),
+                comment=request.POST.get("comment", "").strip(),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(name)s : %(status)s.")
+                % {"name": organisation.name, "status": organisation.get_status_display()},
+            )
+        return redirect("organisations:moderation")
+    page = Paginator(selectors.pending_organisations(), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(o, selectors.probable_duplicates(o)) for o in page.object_list]
+    return render(request, "organisations/moderation.html", {"page": page, "rows": rows})
