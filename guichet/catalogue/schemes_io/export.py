@@ -3,7 +3,8 @@
 Each row is checked against the committed schema (``spec.official_problems``) and what a
 validator would refuse is reported, never rewritten into something false: Corsica's codes stay
 ``DEP-2A`` and ``COM-2A004`` although the official pattern forgets them (see README.md).
-With ``strict``, such rows are left out of the file instead, and listed.
+By default such rows are left out of the file, so that it validates, and listed with the
+reason; ``include_nonconforming`` writes them too.
 """
 
 from __future__ import annotations
@@ -61,10 +62,11 @@ def schemes_export(
     stream: TextIO,
     destination: str,
     all_statuses: bool = False,
-    strict: bool = False,
+    include_nonconforming: bool = False,
 ) -> ExportReport:
     """Write the schemes to ``stream`` in the official ``schema`` (UTF-8 text, comma, CRLF)."""
     table = spec(schema)
+    strict = not include_nonconforming
     report = ExportReport(
         schema=table.name, version=table.version, destination=destination, strict=strict
     )

@@ -128,8 +128,10 @@ class ExportReport:
         }
         if self.omitted:
             summary += " " + ngettext(
-                "%(count)s dispositif non conforme laissé hors du fichier (--strict).",
-                "%(count)s dispositifs non conformes laissés hors du fichier (--strict).",
+                "%(count)s dispositif non conforme laissé hors du fichier "
+                "(--include-nonconforming pour le garder).",
+                "%(count)s dispositifs non conformes laissés hors du fichier "
+                "(--include-nonconforming pour les garder).",
                 len(self.omitted),
             ) % {"count": len(self.omitted)}
         return summary
@@ -154,19 +156,19 @@ class ExportReport:
                 len(corsican),
             ) % {"count": len(corsican)}
             if self.strict:
-                message += _(" ; hors du fichier (--strict) : %(ids)s.")
+                message += _(" ; laissées hors du fichier : %(ids)s.")
             else:
                 message += _(
                     " ; les codes exacts sont écrits (jamais remplacés par des codes faux) et un "
                     "validateur du schéma officiel signalera ces lignes : %(ids)s. "
-                    "Avec --strict, elles sont laissées hors du fichier."
+                    "Sans --include-nonconforming, elles sont laissées hors du fichier."
                 )
             lines.append(_("Attention : ") + message % {"ids": _ids(corsican)})
         for (column, kind, reason), ids in self.problems.items():
             if kind == "corsica":
                 continue
             outcome = (
-                _("hors du fichier (--strict)")
+                _("laissées hors du fichier")
                 if self.strict
                 else _("valeurs écrites telles quelles")
             )

@@ -67,10 +67,10 @@ def test_export_validates_against_the_official_schema(tmp_path: Path, schema: st
 @pytest.mark.django_db
 @pytest.mark.parametrize("schema", SCHEMAS)
 def test_only_corsican_codes_break_the_official_pattern(tmp_path: Path, schema: str) -> None:
-    """With Corsica, the validator's only errors are the pattern on the Corsican row's codes."""
+    """With --include-nonconforming, the validator's only errors are the Corsican row's codes."""
     import_fixture()
     path = tmp_path / "export.csv"
-    _out, err = export("--schema", schema, "--output", str(path))
+    _out, err = export("--schema", schema, "--output", str(path), "--include-nonconforming")
     rows = read_rows(path)
     corsica_row = next(i for i, row in enumerate(rows) if row["id"] == CORSICA_ID) + 2
     assert rows[corsica_row - 2]["eligibilite_geographique_exclusions"] == "DEP-2B|COM-2A004"
@@ -85,18 +85,16 @@ def test_only_corsican_codes_break_the_official_pattern(tmp_path: Path, schema: 
 
 
 @pytest.mark.django_db
-def test_strict_leaves_corsican_rows_out(tmp_path: Path) -> None:
-    """With --strict the file validates with no exception and the rows left out are listed."""
+def test_nonconforming_rows_are_left_out_by_default(tmp_path: Path) -> None:
+    """By default the file validates with no exception and the rows left out are listed."""
     import_fixture()
     path = tmp_path / "export.csv"
-    out, err = export(
-        "--schema", "dispositif-aide-professionnels", "--output", str(path), "--strict"
-    )
+    out, err = export("--schema", "dispositif-aide-professionnels", "--output", str(path))
     assert validation_errors(path, "dispositif-aide-professionnels") == []
     assert CORSICA_ID not in {row["id"] for row in read_rows(path)}
     assert "2 dispositifs écrits" in out
-    assert "1 dispositif non conforme laissé hors du fichier (--strict)." in out
-    assert f"hors du fichier (--strict) : {CORSICA_ID}" in err
+    assert "1 dispositif non conforme laissé hors du fichier" in out
+    assert f"laissées hors du fichier : {CORSICA_ID}" in err
 
 
 @pytest.mark.django_db
@@ -114,7 +112,7 @@ def test_columns_are_exactly_the_schema_fields(tmp_path: Path, schema: str) -> N
 def test_without_output_the_csv_goes_to_standard_output() -> None:
     """Without --output the CSV is on standard output and the summary on standard error."""
     import_fixture()
-    out, err = export("--schema", "dispositif-aide")
+    out, err = export("--schema", "dispositif-aide", "--include-nonconforming")
     assert out.startswith("id,titre,promesse,description,")
     assert len(list(csv.DictReader(io.StringIO(out, newline="")))) == 3
     assert "3 dispositifs écrits dans la sortie standard" in err
@@ -126,9 +124,9 @@ def test_only_published_real_schemes_unless_all_statuses() -> None:
     import_fixture()
     Scheme.objects.filter(external_id=CORSICA_ID).update(status=Status.ARCHIVED)
     Scheme.objects.filter(external_id=MINIMAL_ID).update(is_synthetic=True)
-    out, _err = export("--schema", "dispositif-aide")
+    out, _err = export("--schema", "dispositif-aide", "--include-nonconforming")
     assert len(list(csv.DictReader(io.StringIO(out, newline="")))) == 1
-    out, _err = export("--schema", "dispositif-aide", "--all-statuses")
+    out, _err = export("--schema", "dispositif-aide", "--all-statuses", "--include-nonconforming")
     assert len(list(csv.DictReader(io.StringIO(out, newline="")))) == 2
 
 
@@ -145,7 +143,9 @@ def test_scheme_created_on_the_platform_gets_computed_values(tmp_path: Path) -> 
     )
     Scheme.objects.filter(pk=scheme.pk).update(status=Status.PUBLISHED)
     path = tmp_path / "export.csv"
-    _out, err = export("--schema", "dispositif-aide", "--output", str(path))
+    _out, err = export(
+        "--schema", "dispositif-aide", "--output", str(path), "--include-nonconforming"
+    )
     (row,) = read_rows(path)
     assert row["id"] == scheme.external_id
     assert json.loads(row["porteurs"]) == [{"nom": "Région Sud", "siren": "130007669", "roles": []}]
@@ -157,6 +157,47 @@ def test_scheme_created_on_the_platform_gets_computed_values(tmp_path: Path) -> 
         "cibles",
         "eligibilite_geographique",
     }
+
+
+@pytest.mark.django_db
+def test_scheme_lacking_required_values_is_left_out_with_the_reason(tmp_path: Path) -> None:
+    """By default a scheme without audiences or territories is not written, and stderr says
+    which column is missing; the file still validates."""
+    owner = OrganisationFactory.create(name="Région Sud")
+    scheme = entry_create(
+        actor=None,
+        model=Scheme,
+        owner=owner,
+        data={"title": "Chèque IA", "description": "Un chèque.", "eligibility_text": "TPE."},
+    )
+    Scheme.objects.filter(pk=scheme.pk).update(status=Status.PUBLISHED)
+    path = tmp_path / "export.csv"
+    out, err = export("--schema", "dispositif-aide", "--output", str(path))
+    assert read_rows(path) == []
+    assert validation_errors(path, "dispositif-aide") == []
+    assert "0 dispositifs écrits" in out
+    assert "1 dispositif non conforme laissé hors du fichier" in out
+    assert (
+        "colonne cibles (valeur obligatoire dans le schéma officiel) ; laissées hors du fichier : "
+        f"{scheme.external_id}" in err
+    )
+
+
+@pytest.mark.django_db
+def test_long_description_is_left_out_unless_included(tmp_path: Path) -> None:
+    """A description over 5,000 characters (kept whole at import) makes its row
+    non-conforming: left out by default, written whole with --include-nonconforming."""
+    import_fixture()
+    Scheme.objects.filter(external_id=CORSICA_ID).delete()
+    Scheme.objects.filter(external_id=MINIMAL_ID).update(description="x" * 5001)
+    path = tmp_path / "export.csv"
+    _out, err = export("--schema", "dispositif-aide", "--output", str(path))
+    assert MINIMAL_ID not in {row["id"] for row in read_rows(path)}
+    assert validation_errors(path, "dispositif-aide") == []
+    assert "colonne description (plus de 5000 caractères)" in err
+    export("--schema", "dispositif-aide", "--output", str(path), "--include-nonconforming")
+    rows = {row["id"]: row for row in read_rows(path)}
+    assert rows[MINIMAL_ID]["description"] == "x" * 5001
 
 
 @pytest.mark.django_db

@@ -87,7 +87,14 @@ def import_text(text: str, tmp_path: Path, name: str = "import.csv") -> str:
 
 def export_text(schema: str) -> str:
     out = io.StringIO()
-    call_command("export-schemes", "--schema", schema, stdout=out, stderr=io.StringIO())
+    call_command(
+        "export-schemes",
+        "--schema",
+        schema,
+        "--include-nonconforming",
+        stdout=out,
+        stderr=io.StringIO(),
+    )
     return out.getvalue()
 
 

@@ -1,10 +1,11 @@
 """``guichet export-schemes --schema dispositif-aide|dispositif-aide-professionnels
-[--output FILE] [--all-statuses] [--strict]``: etalab schemes out.
+[--output FILE] [--all-statuses] [--include-nonconforming]``: etalab schemes out.
 
 Writes the published real schemes (all states with ``--all-statuses``) with exactly the
 columns of the official schema, to ``--output`` or to standard output. Rows an official
 validator would refuse (Corsica's 2A/2B codes, required values missing on schemes created on
-the platform) are reported on standard error; ``--strict`` leaves them out of the file.
+the platform, descriptions over 5,000 characters) are left out of the file and listed on
+standard error with the reason; ``--include-nonconforming`` writes them too.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from guichet.catalogue.schemes_io.spec import SCHEMA_NAMES
 class Command(BaseCommand):
     help = (
         "Exporte les dispositifs d'aide en CSV au schéma etalab choisi, valide pour le "
-        "validateur frictionless (les codes corses 2A/2B, que le motif officiel refuse, sont "
-        "signalés)."
+        "validateur frictionless : les fiches non conformes sont laissées hors du fichier et "
+        "listées avec la raison."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -38,10 +39,10 @@ class Command(BaseCommand):
             help="Tous les états (brouillons, archivés…), pas seulement les fiches publiées.",
         )
         parser.add_argument(
-            "--strict",
+            "--include-nonconforming",
             action="store_true",
-            help="Laisser hors du fichier les lignes que le schéma officiel refuse "
-            "(codes corses notamment) pour un fichier valide sans exception.",
+            help="Écrire aussi les lignes que le schéma officiel refuse (codes corses "
+            "notamment), signalées ; sans lui, elles sont laissées hors du fichier.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -52,7 +53,7 @@ class Command(BaseCommand):
             stream=buffer,
             destination=str(output) if output else _("la sortie standard"),
             all_statuses=options["all_statuses"],
-            strict=options["strict"],
+            include_nonconforming=options["include_nonconforming"],
         )
         if output is None:
             self.stdout.write(buffer.getvalue(), ending="")
