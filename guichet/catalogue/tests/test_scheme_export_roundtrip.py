@@ -23,11 +23,8 @@ from guichet.catalogue.schemes_io.jslike import parse_object_list
 from guichet.catalogue.schemes_io.spec import SCHEMAS_DIR
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "schemes"
-# The shared reference folder sits beside the repository in development only.
-REFERENCE = Path(__file__).resolve().parents[3] / ".." / "shared" / "reference"
-needs_reference = pytest.mark.skipif(
-    not REFERENCE.is_dir(), reason="dossier de référence partagé absent (../shared/reference)"
-)
+# Copies of the official files (Licence Ouverte 2.0), see fixtures/etalab/README.md.
+REFERENCE = Path(__file__).resolve().parent / "fixtures" / "etalab"
 SCHEMAS = ["dispositif-aide", "dispositif-aide-professionnels"]
 FIELDS = [
     "external_id",
@@ -153,7 +150,6 @@ def assert_round_trip(source_text: str, schema: str, tmp_path: Path) -> str:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("schema", SCHEMAS)
-@needs_reference
 def test_reference_examples_round_trip(tmp_path: Path, schema: str) -> None:
     """The official example files survive import → export → import with every field."""
     source = (REFERENCE / schema / "exemple.csv").read_text(encoding="utf-8")
@@ -173,7 +169,6 @@ def test_fixture_files_round_trip(tmp_path: Path, schema: str, name: str) -> Non
     assert_round_trip((FIXTURES / name).read_text(encoding="utf-8"), schema, tmp_path)
 
 
-@needs_reference
 @pytest.mark.parametrize("schema", SCHEMAS)
 def test_committed_schemas_are_the_official_ones(schema: str) -> None:
     """The copies committed in schemes_io/schemas are the official schema files, unchanged."""

@@ -12,11 +12,8 @@ from django.core.management import call_command
 from guichet.catalogue.models import Scheme
 from guichet.catalogue.workflow import Status
 
-# The shared reference folder sits beside the repository in development only.
-REFERENCE = Path(__file__).resolve().parents[3] / ".." / "shared" / "reference"
-pytestmark = pytest.mark.skipif(
-    not REFERENCE.is_dir(), reason="dossier de référence partagé absent (../shared/reference)"
-)
+# Copies of the official files (Licence Ouverte 2.0), see fixtures/etalab/README.md.
+REFERENCE = Path(__file__).resolve().parent / "fixtures" / "etalab"
 EXAMPLE_ID = "65d5b6c7-102c-4440-ac3b-768f708edc0a"
 MOMENT = datetime.datetime(2025, 10, 15, 15, 0, tzinfo=datetime.UTC)
 
