@@ -24,7 +24,7 @@ def _with_rows(organisations: QuerySet[Organisation]) -> QuerySet[Organisation]:
 
 def organisation_search(values: dict[str, Any], *, synthetic: bool) -> QuerySet[Organisation]:
     """Real or synthetic organisations narrowed by cleaned ``filters.ORGANISATIONS`` values."""
-    organisations = Organisation.objects.filter(is_synthetic=synthetic)
+    organisations = Organisation.objects.public().filter(is_synthetic=synthetic)
     if values:
         # In a subquery, as catalogue.selectors.entry_search does: no DISTINCT over wide rows.
         matching = filters.apply(filters.ORGANISATIONS, organisations, values)
@@ -33,5 +33,5 @@ def organisation_search(values: dict[str, Any], *, synthetic: bool) -> QuerySet[
 
 
 def organisation_by_id() -> QuerySet[Organisation]:
-    """Every organisation is public, synthetic ones included (they own the synthetic entries)."""
-    return _with_rows(Organisation.objects.all())
+    """Every validated organisation, synthetic ones included (they own the synthetic entries)."""
+    return _with_rows(Organisation.objects.public())

@@ -322,9 +322,10 @@ def _sources() -> tuple[Source, ...]:
             summary=(),
             tags=(org_roles,),
             body=("e.description", _commune(), org_sect),
-            public="1 = 1",
+            # A self-registered organisation stays out until the Region validates it.
+            public="e.status = 'validated'",
             published="e.created_at",
-            watched=("name", "description", "commune_id", "is_synthetic"),
+            watched=("name", "description", "commune_id", "is_synthetic", "status"),
             related=(org_roles_rel, org_sect_rel),
             owned=False,
         ),

@@ -153,12 +153,22 @@ def test_only_the_published_contact_is_shown(client: Client) -> None:
     assert "prive@example.org" not in page
 
 
-@pytest.mark.xfail(
-    reason="guichet/api/querysets.py reads Organisation.objects directly; it must use .public()",
-    strict=False,
-)
 def test_pending_is_not_in_the_api(client: Client, pending: Organisation) -> None:
     """The API neither lists nor serves a pending organisation."""
     listed = client.get("/api/v1/organisations/").json()["results"]
     assert "Lumière IA" not in [row["name"] for row in listed]
     assert client.get(f"/api/v1/organisations/{pending.pk}/").status_code == 404
+
+
+def test_pending_is_not_found_by_search_until_validated(
+    client: Client, moderator: User, pending: Organisation
+) -> None:
+    """Search finds a self-registered organisation only once a moderator validates it."""
+
+    def found() -> bool:
+        page = client.get("/api/v1/search", {"q": "Lumière"})
+        return "Lumière IA" in page.content.decode()
+
+    assert not found()
+    organisation_moderate(actor=moderator, organisation=pending, decision="validate")
+    assert found()
