@@ -133,7 +133,7 @@ def parse_search(query: Mapping[str, Any]) -> tuple[SearchParams, dict[str, str]
 def public_entries(kind: str, *, synthetic: bool) -> QuerySet:
     """What the public sees of one kind: published entries, real or synthetic."""
     if kind == "organisations":
-        return Organisation.objects.filter(is_synthetic=synthetic)
+        return Organisation.objects.public().filter(is_synthetic=synthetic)
     return published_entries(kind, synthetic=synthetic)
 
 
