@@ -10,9 +10,6 @@ from guichet.territories.services import LoadReport, territories_load
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REPO_ROOT = Path(__file__).resolve().parents[3]
-# Shared reference material sits beside the repository in development; a user's clone
-# does not have it, so tests that need it skip.
-SHARED_REFERENCE = REPO_ROOT.parent / "shared" / "reference"
 PACKAGE_DATA = REPO_ROOT / "node_modules" / "@etalab" / "decoupage-administratif" / "data"
 
 
