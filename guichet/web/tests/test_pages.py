@@ -92,3 +92,21 @@ def test_assets_are_served_by_the_app(client: Client) -> None:
     html = client.get("/").content.decode()
     assert "https://cdn" not in html
     assert "/static/web/guichet.css" in html
+
+
+def test_home_leads_to_matching_and_has_a_search_box(client: Client) -> None:
+    """The main call to action is "Trouver de l'aide"; the search box asks /recherche/."""
+    html = unescape(client.get("/").content.decode())
+
+    hero = re.search(r'<section class="hero".*?</section>', html, re.S)
+    assert hero
+    assert re.search(
+        rf'<a class="button" href="{reverse("search:match")}">\s*Trouver de l\'aide',
+        hero.group(0),
+    )
+    form = re.search(r"<form[^>]*>.*?</form>", hero.group(0), re.S)
+    assert form
+    assert 'method="get"' in form.group(0)
+    assert f'action="{reverse("search:results")}"' in form.group(0)
+    assert 'name="q"' in form.group(0)
+    assert '<label for="recherche-accueil">' in form.group(0)
