@@ -166,6 +166,12 @@ class Organisation(models.Model):
         default=False,
         help_text=_("Organisation fictive générée pour des essais de charge."),
     )
+    is_example = models.BooleanField(
+        _("exemple de démonstration"),
+        default=False,
+        db_index=True,
+        help_text=_("Organisation fictive écrite pour la démonstration."),
+    )
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 

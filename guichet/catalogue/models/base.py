@@ -106,6 +106,14 @@ class Publishable(models.Model):
         db_index=True,
         help_text=_("Fiche fictive générée pour des essais de charge."),
     )
+    is_example = models.BooleanField(
+        _("exemple de démonstration"),
+        default=False,
+        db_index=True,
+        help_text=_(
+            "Fiche fictive écrite pour la démonstration, affichée avec un badge « Exemple »."
+        ),
+    )
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
