@@ -143,7 +143,9 @@ def match(
     """Solutions, schemes and trainings for a firm and its need, ranked and explained."""
     on = on or timezone.localdate()
     need = analyse_need(need_text or "")
-    eligible, to_check, left_out = _schemes(profile, need, on=on, synthetic=synthetic, limit=limit)
+    eligible, to_check, left_out, left_out_count = _schemes(
+        profile, need, on=on, synthetic=synthetic, limit=limit
+    )
     return MatchResult(
         profile=profile,
         need=need,
@@ -153,7 +155,7 @@ def match(
         schemes_to_check=to_check,
         trainings=_trainings(profile, need, on=on, synthetic=synthetic, limit=limit),
         left_out=left_out[:LEFT_OUT_LIMIT],
-        left_out_count=len(left_out),
+        left_out_count=left_out_count,
     )
 
 
@@ -200,14 +202,19 @@ def _url(name: str, slug: str) -> str:
 # --- schemes ----------------------------------------------------------------------------------
 
 
+def open_schemes(on: datetime.date, *, synthetic: bool) -> QuerySet:
+    """Published schemes not closed on ``on``: those a firm is told about, listed or left out."""
+    day_start = timezone.make_aware(datetime.datetime.combine(on, datetime.time.min))
+    schemes = Scheme.objects.published().filter(is_synthetic=synthetic)
+    return schemes.filter(Q(closes_at__isnull=True) | Q(closes_at__gte=day_start))
+
+
 def scheme_candidates(profile: FirmProfile, on: datetime.date, *, synthetic: bool) -> QuerySet:
     """Published schemes not closed on ``on`` and not ruled out by the cheap criteria in SQL.
 
     Only certain failures are filtered out here; everything else is left to ``check``.
     """
-    day_start = timezone.make_aware(datetime.datetime.combine(on, datetime.time.min))
-    schemes = Scheme.objects.published().filter(is_synthetic=synthetic)
-    schemes = schemes.filter(Q(closes_at__isnull=True) | Q(closes_at__gte=day_start))
+    schemes = open_schemes(on, synthetic=synthetic)
     if profile.headcount is not None:
         schemes = schemes.filter(
             Q(headcount_min__isnull=True) | Q(headcount_min__lte=profile.headcount),
@@ -247,7 +254,7 @@ def _arrondissement_codes(commune_code: str) -> list[str]:
 
 def _schemes(
     profile: FirmProfile, need: NeedAnalysis, *, on: datetime.date, synthetic: bool, limit: int
-) -> tuple[list[MatchItem], list[MatchItem], list[LeftOut]]:
+) -> tuple[list[MatchItem], list[MatchItem], list[LeftOut], int]:
     candidates = scheme_candidates(profile, on, synthetic=synthetic)
     hits = text_hits(Scheme, candidates, need, limit=SCHEME_POOL)
     # Then the newest other candidates: a need in other words must not hide eligible schemes.
@@ -256,7 +263,13 @@ def _schemes(
         .order_by("-pk")
         .values_list("pk", flat=True)[:SCHEME_POOL]
     )
-    ids = [*hits, *others]
+    # Schemes ruled out in SQL: counted, and the first few checked to say why.
+    ruled_out = open_schemes(on, synthetic=synthetic).exclude(pk__in=candidates.values("pk"))
+    ruled_out_count = ruled_out.count()
+    ruled_out_ids = list(
+        ruled_out.order_by("title", "pk").values_list("pk", flat=True)[:LEFT_OUT_LIMIT]
+    )
+    ids = [*hits, *others, *ruled_out_ids]
     rows = list(
         Scheme.objects.filter(pk__in=ids).values(
             "pk", "slug", "title", "summary", "promise", *SCHEME_RULE_FIELDS
@@ -272,11 +285,12 @@ def _schemes(
         "scheme_id", "audience_id"
     ):
         audiences[scheme_id].append(code)
-    research = _research_schemes(ids)
+    research = _research_schemes(ids, audiences)
     names = TerritoryNames(_commune_names(territories))
     eligible: list[_Scored] = []
     to_check: list[_Scored] = []
     left_out: list[LeftOut] = []
+    ruled_out_set = set(ruled_out_ids)
     for row in rows:
         scheme_id = row["pk"]
         rules = SchemeRules.from_values(
@@ -284,8 +298,12 @@ def _schemes(
         )
         eligibility = check(profile, rules, on=on, names=names)
         verdict = eligibility.verdict
-        if verdict == Verdict.NOT_ELIGIBLE:
-            failed = eligibility.failures[0]
+        if verdict == Verdict.NOT_ELIGIBLE or scheme_id in ruled_out_set:
+            # A scheme ruled out in SQL fails a criterion ``check`` sees too; guard anyway.
+            failures = eligibility.failures or eligibility.criteria
+            if not failures:
+                continue
+            failed = failures[0]
             left_out.append(
                 LeftOut(
                     scheme_id,
@@ -315,6 +333,7 @@ def _schemes(
         [_scheme_item(c) for c in _best(eligible, limit)],
         [_scheme_item(c) for c in _best(to_check, limit)],
         left_out,
+        len(left_out) + ruled_out_count - len(ruled_out_ids),
     )
 
 
@@ -337,19 +356,19 @@ def scheme_score(
     return round(score * RESEARCH_FACTOR) if research else score
 
 
-def _research_schemes(ids: list[int]) -> set[int]:
+def _research_schemes(ids: list[int], audiences: dict[int, list[str]]) -> set[int]:
     """Schemes with an aid type or an audience of research (codes and names read as stems)."""
-    found: set[int] = set()
-    for through, column in (
-        (Scheme.aid_types.through, "aidtype"),
-        (Scheme.audiences.through, "audience"),
-    ):
-        links = through.objects.filter(scheme_id__in=ids).values_list(
-            "scheme_id", f"{column}__code", f"{column}__name"
-        )
-        for scheme_id, code, name in links:
-            if RESEARCH_STEMS & set(analysis.terms(f"{code} {name}")):
-                found.add(scheme_id)
+    found = {
+        scheme_id
+        for scheme_id, codes in audiences.items()
+        if RESEARCH_STEMS & set(analysis.terms(" ".join(codes)))
+    }
+    links = Scheme.aid_types.through.objects.filter(scheme_id__in=ids).values_list(
+        "scheme_id", "aidtype__code", "aidtype__name"
+    )
+    for scheme_id, code, name in links:
+        if RESEARCH_STEMS & set(analysis.terms(f"{code} {name}")):
+            found.add(scheme_id)
     return found
 
 

@@ -288,6 +288,7 @@ def test_query_count_does_not_grow_with_entries(
     for number in range(10):
         _scheme(f"extra-{number}", f"Aide chatbot {number}", ["REG-93"])
     profile = marseille_firm()
-    with django_assert_max_num_queries(16):
+    # 17: the schemes left out in SQL are counted and the first few read, to say why.
+    with django_assert_max_num_queries(17):
         result = match(profile, NEED)
     assert len(result.eligible_schemes) >= 10

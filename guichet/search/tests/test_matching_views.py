@@ -40,7 +40,9 @@ def test_results_list_each_criterion_with_its_verdict_in_words(
     assert "Éligible" in html and "À vérifier" in html  # the free text, for information
     assert "Agent conversationnel pour PME" in html
     assert "Cas d'usage reconnu : Agent conversationnel pour le service client" in html
-    assert "Chatbot des TPE" not in html  # fails the headcount
+    # Fails the headcount: not listed, only named among the schemes left out.
+    assert f'data-match-id="scheme-{catalogue.small_only.pk}"' not in html
+    assert f'data-left-out-id="{catalogue.small_only.pk}"' in html
 
 
 def test_bad_field_is_reported_next_to_it(client: Client, db: None) -> None:
