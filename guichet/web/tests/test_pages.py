@@ -110,3 +110,14 @@ def test_home_leads_to_matching_and_has_a_search_box(client: Client) -> None:
     assert f'action="{reverse("search:results")}"' in form.group(0)
     assert 'name="q"' in form.group(0)
     assert '<label for="recherche-accueil">' in form.group(0)
+
+
+def test_pages_link_the_favicon_and_favicon_ico_redirects_to_it(client: Client) -> None:
+    """Every page links the SVG favicon, and /favicon.ico leads to it instead of a 404."""
+    html = client.get("/").content.decode()
+    assert '<link rel="icon" href="/static/web/favicon.svg" type="image/svg+xml">' in html
+
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/static/web/favicon.svg"
