@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from guichet.branding.models import RegionIdentity
+from guichet.branding.models import LEGAL_FIELDS, RegionIdentity
 
 
 @admin.register(RegionIdentity)
@@ -15,6 +15,7 @@ class RegionIdentityAdmin(admin.ModelAdmin):
         "secondary_colour",
         "contact_email",
         "logo_alt",
+        *LEGAL_FIELDS,
         "updated_at",
     ]
     exclude = ["logo", "logo_content_type"]

@@ -5,7 +5,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from guichet.branding.models import LOGO_CONTENT_TYPES, MAX_LOGO_BYTES, RegionIdentity
+from guichet.branding.models import (
+    LEGAL_FIELDS,
+    LOGO_CONTENT_TYPES,
+    MAX_LOGO_BYTES,
+    RegionIdentity,
+)
 
 
 class RegionIdentityForm(forms.ModelForm):
@@ -26,10 +31,12 @@ class RegionIdentityForm(forms.ModelForm):
             "secondary_colour",
             "contact_email",
             "logo_alt",
+            *LEGAL_FIELDS,
         ]
         widgets = {
             "primary_colour": forms.TextInput(attrs={"type": "color"}),
             "secondary_colour": forms.TextInput(attrs={"type": "color"}),
+            "accessibility_audit_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def clean_logo_file(self) -> UploadedFile | None:

@@ -19,6 +19,21 @@ colour_validator = RegexValidator(
 LOGO_CONTENT_TYPES = {"image/png", "image/svg+xml", "image/jpeg", "image/webp"}
 MAX_LOGO_BYTES = 512 * 1024
 
+company_number_validator = RegexValidator(
+    r"^(\d{9}|\d{14})$",
+    _("Indiquez le SIREN (9 chiffres) ou le SIRET (14 chiffres), sans espaces."),
+)
+
+DEFAULT_TECHNOLOGIES = "HTML5, CSS, SVG, JavaScript (HTMX, en amélioration progressive)"
+
+
+class AccessibilityStatus(models.TextChoices):
+    """The three conformity levels of the RGAA statement."""
+
+    NON_COMPLIANT = "non_compliant", _("non conforme")
+    PARTIALLY_COMPLIANT = "partially_compliant", _("partiellement conforme")
+    FULLY_COMPLIANT = "fully_compliant", _("totalement conforme")
+
 
 class RegionIdentity(models.Model):
     """A single row (pk=1): the Region's name, label, colours and contact."""
@@ -57,6 +72,87 @@ class RegionIdentity(models.Model):
         blank=True,
         help_text=_("Ce que dit le logo, pour les personnes qui ne le voient pas."),
     )
+
+    # Legal notice (mentions légales). Blank until the Region fills them in:
+    # the pages then say so rather than show invented values.
+    postal_address = models.TextField(_("adresse postale de la Région"), blank=True)
+    company_number = models.CharField(
+        _("SIRET ou SIREN"), max_length=14, blank=True, validators=[company_number_validator]
+    )
+    publication_director = models.CharField(
+        _("directeur ou directrice de la publication"),
+        max_length=150,
+        blank=True,
+        help_text=_("En général le président ou la présidente du conseil régional."),
+    )
+    host_name = models.CharField(_("hébergeur"), max_length=150, blank=True)
+    host_address = models.TextField(_("adresse de l'hébergeur"), blank=True)
+    host_phone = models.CharField(_("téléphone de l'hébergeur"), max_length=30, blank=True)
+
+    # Accessibility statement (RGAA).
+    accessibility_status = models.CharField(
+        _("état de conformité au RGAA"),
+        max_length=20,
+        choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.NON_COMPLIANT,
+        help_text=_("Sans audit, le service est « non conforme »."),
+    )
+    accessibility_audit_date = models.DateField(_("date de l'audit"), null=True, blank=True)
+    accessibility_audit_scope = models.TextField(
+        _("auteur et périmètre de l'audit"),
+        blank=True,
+        help_text=_("Qui a réalisé l'audit et sur quel périmètre."),
+    )
+    accessibility_audit_result = models.TextField(
+        _("résultat de l'audit"),
+        blank=True,
+        help_text=_("Par exemple « 78 % des critères du RGAA 4.1 sont respectés »."),
+    )
+    accessibility_non_compliant_content = models.TextField(
+        _("contenus non accessibles"), blank=True
+    )
+    accessibility_derogations = models.TextField(
+        _("dérogations pour charge disproportionnée"), blank=True
+    )
+    accessibility_technologies = models.TextField(
+        _("technologies utilisées"), blank=True, default=DEFAULT_TECHNOLOGIES
+    )
+    accessibility_test_environment = models.TextField(
+        _("environnement de test"),
+        blank=True,
+        help_text=_("Navigateurs et technologies d'assistance utilisés pour l'audit."),
+    )
+    accessibility_audited_pages = models.TextField(
+        _("pages auditées"), blank=True, help_text=_("Une page par ligne.")
+    )
+    accessibility_contact = models.CharField(
+        _("contact pour l'accessibilité"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Adresse électronique ou adresse d'un formulaire ; "
+            "à défaut, l'adresse de contact de la Région."
+        ),
+    )
+
+    # Personal data.
+    dpo_contact = models.CharField(
+        _("contact du délégué à la protection des données"),
+        max_length=200,
+        blank=True,
+        help_text=_("Adresse électronique ou postale du DPO de la Région."),
+    )
+    retention_accounts = models.CharField(_("conservation des comptes"), max_length=200, blank=True)
+    retention_contact_requests = models.CharField(
+        _("conservation des demandes de contact"), max_length=200, blank=True
+    )
+    retention_audit_log = models.CharField(
+        _("conservation du journal des modifications"), max_length=200, blank=True
+    )
+    retention_statistics = models.CharField(
+        _("conservation des statistiques"), max_length=200, blank=True
+    )
+
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     class Meta:
@@ -65,6 +161,14 @@ class RegionIdentity(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def accessibility_contact_is_url(self) -> bool:
+        return self.feedback_contact.startswith(("http://", "https://"))
+
+    @property
+    def feedback_contact(self) -> str:
+        return self.accessibility_contact or self.contact_email
 
     def clean(self) -> None:
         if self.primary_colour and COLOUR_PATTERN.fullmatch(self.primary_colour):
@@ -80,3 +184,28 @@ class RegionIdentity(models.Model):
                         % {"ratio": ratio}
                     }
                 )
+
+
+LEGAL_FIELDS = [
+    "postal_address",
+    "company_number",
+    "publication_director",
+    "host_name",
+    "host_address",
+    "host_phone",
+    "accessibility_status",
+    "accessibility_audit_date",
+    "accessibility_audit_scope",
+    "accessibility_audit_result",
+    "accessibility_non_compliant_content",
+    "accessibility_derogations",
+    "accessibility_technologies",
+    "accessibility_test_environment",
+    "accessibility_audited_pages",
+    "accessibility_contact",
+    "dpo_contact",
+    "retention_accounts",
+    "retention_contact_requests",
+    "retention_audit_log",
+    "retention_statistics",
+]

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from guichet.audit.services import audit_record, diff, snapshot
-from guichet.branding.models import RegionIdentity
+from guichet.branding.models import LEGAL_FIELDS, RegionIdentity
 from guichet.branding.selectors import CACHE_KEY
 
 EDITABLE_FIELDS = [
@@ -18,6 +18,7 @@ EDITABLE_FIELDS = [
     "secondary_colour",
     "contact_email",
     "logo_alt",
+    *LEGAL_FIELDS,
 ]
 
 

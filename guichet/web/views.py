@@ -20,6 +20,10 @@ def legal(request: HttpRequest) -> HttpResponse:
     return render(request, "web/legal.html")
 
 
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/privacy.html")
+
+
 def health(request: HttpRequest) -> HttpResponse:
     """For load balancers and monitoring: answers 200 when the database answers."""
     with connection.cursor() as cursor:

@@ -54,6 +54,7 @@ def test_admin_renames_the_region_and_every_page_shows_it(admin: User, client: C
             "secondary_colour": "#ffcc00",
             "contact_email": "ia@region-exemple.example",
             "logo_alt": "",
+            "accessibility_status": "non_compliant",
         },
     )
     assert response.status_code == 302
@@ -102,6 +103,7 @@ def test_logo_upload_is_served_and_audited(admin: User, client: Client) -> None:
             "secondary_colour": identity.secondary_colour,
             "contact_email": identity.contact_email,
             "logo_alt": "Logo de la Région",
+            "accessibility_status": identity.accessibility_status,
             "logo_file": SimpleUploadedFile("logo.svg", svg, content_type="image/svg+xml"),
         },
     )
