@@ -272,7 +272,7 @@ def _schemes(
     ids = [*hits, *others, *ruled_out_ids]
     rows = list(
         Scheme.objects.filter(pk__in=ids).values(
-            "pk", "slug", "title", "summary", "promise", *SCHEME_RULE_FIELDS
+            "pk", "slug", "title", "summary", "promise", "description", *SCHEME_RULE_FIELDS
         )
     )
     territories: dict[int, list[tuple[str, bool]]] = defaultdict(list)
@@ -314,7 +314,8 @@ def _schemes(
                 )
             )
             continue
-        hit = hits.get(scheme_id) or _scheme_hit(scheme_id, row, need)
+        # Rescored with the description: found by their short texts, ranked on all of them.
+        hit = _scheme_hit(scheme_id, row, need)
         is_research = scheme_id in research or bool(
             RESEARCH_STEMS & set(analysis.terms(f"{row['title']} {row['promise']}"))
         )
@@ -394,9 +395,12 @@ def _scheme_item(scored: _Scored) -> MatchItem:
 
 
 def _scheme_hit(scheme_id: int, row: dict[str, Any], need: NeedAnalysis) -> TextHit | None:
-    """Relevance of a scheme taken in as one of the newest rather than found by its words."""
+    """Relevance of a scheme by its title, summary and promise, then (less) its description."""
     relevance, matched, use_cases = score_text(
-        need, title=row["title"], summary=f"{row['summary']} {row['promise']}"
+        need,
+        title=row["title"],
+        summary=f"{row['summary']} {row['promise']}",
+        description=row["description"],
     )
     return TextHit(scheme_id, relevance, matched, use_cases) if relevance > 0 else None
 

@@ -29,8 +29,10 @@ SQL_WORDS = 4
 SQL_TOTAL_WORDS = 6
 TITLE_WEIGHT = 1.0
 SUMMARY_WEIGHT = 0.6
+DESCRIPTION_WEIGHT = 0.3  # a word lost in a long text says less than one in the title
 USE_CASE_WEIGHT = 0.5
 STEM_CACHE = 50_000
+DESCRIPTION_CHARS = 2_000  # of a long description, the start only is read
 # Words of a need that say "I want help", not what with: dropped on top of the search's stop words.
 NEED_NOISE = frozenset(
     analysis.words(
@@ -141,6 +143,7 @@ def score_text(
     title: str,
     summary: str = "",
     use_case_codes: frozenset[str] | None = None,
+    description: str = "",
 ) -> tuple[float, tuple[str, ...], tuple[UseCaseMatch, ...]]:
     """Relevance 0-1 of an entry to the need, the need's words it contains, its use cases.
 
@@ -152,6 +155,7 @@ def score_text(
     title_stems, summary_stems = stems(title), stems(summary)
     in_title = set(title_stems)
     in_summary = set(summary_stems) - in_title
+    in_description = set(stems(description[:DESCRIPTION_CHARS])) - in_title - in_summary
     if use_case_codes is None:
         use_case_codes = frozenset(
             u.code
@@ -159,11 +163,18 @@ def score_text(
             if u.mentioned_in(title_stems) or u.mentioned_in(summary_stems)
         )
     weight = sum(
-        TITLE_WEIGHT if t in in_title else SUMMARY_WEIGHT if t in in_summary else 0.0
+        TITLE_WEIGHT
+        if t in in_title
+        else SUMMARY_WEIGHT
+        if t in in_summary
+        else DESCRIPTION_WEIGHT
+        if t in in_description
+        else 0.0
         for t in need.terms
     )
     coverage = weight / len(need.terms)
-    matched = tuple(need.shown[t] for t in need.terms if t in in_title or t in in_summary)
+    found = in_title | in_summary | in_description
+    matched = tuple(need.shown[t] for t in need.terms if t in found)
     use_cases = tuple(u for u in need.use_cases if u.code in use_case_codes)
     if need.use_cases:
         relevance = USE_CASE_WEIGHT * bool(use_cases) + (1 - USE_CASE_WEIGHT) * coverage

@@ -88,3 +88,14 @@ def test_proximity_stays_in_0_1(distance: float | None) -> None:
     assert 0.0 <= value <= 1.0
     if distance is not None and distance >= PROXIMITY_KM:
         assert value == 0.0
+
+
+def test_title_word_weighs_more_than_a_description_word() -> None:
+    """« boulangerie » in the title scores above the same word deep in the description."""
+    need = analyse_need("boulangerie")
+    in_title, _, _ = score_text(need, title="Aide aux boulangeries")
+    in_text, matched, _ = score_text(
+        need, title="Aide aux commerces", description="Ouvert aux boulangers et boulangeries."
+    )
+    assert in_title > in_text > 0
+    assert matched == ("boulangerie",)
