@@ -72,3 +72,26 @@ def test_pages_show_the_values_set_through_the_service(admin: User, client: Clie
 def test_footer_links_to_personal_data(client: Client) -> None:
     """Every page's footer links to the personal data page."""
     assert reverse("web:privacy") in client.get("/").content.decode()
+
+
+def test_malformed_company_number_is_refused(admin: User) -> None:
+    """A SIRET must be 9 (SIREN) or 14 (SIRET) digits; anything else is refused by the service."""
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        region_identity_update(
+            actor=admin, identity=region_identity(), data={"company_number": "123 456"}
+        )
+    assert "company_number" in error.value.message_dict
+
+
+def test_admin_edits_the_legal_fields_from_the_identity_page(admin: User) -> None:
+    """The Region's identity page offers the legal fields, with the audit date as a date input."""
+    from guichet.accounts.tests.factories import PASSWORD
+
+    client = Client()
+    assert client.login(username=admin.email, password=PASSWORD)
+    page = client.get(reverse("branding:edit")).content.decode()
+    assert 'name="publication_director"' in page
+    assert 'name="accessibility_status"' in page
+    assert 'type="date"' in page
