@@ -84,7 +84,10 @@ def test_every_source_key_is_known() -> None:
             assert set(record["sources"]) <= set(data.sources()), record
 
 
-@pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="the seed documents are not beside the clone")
+@pytest.mark.skipif(
+    not SEEDS_DIR.is_dir(),
+    reason="the regional plans' texts are not redistributed with the project; this check runs only beside them",
+)
 def test_every_figure_and_address_comes_from_the_documents() -> None:
     """Each number and web address of the demo data appears in the seed documents."""
     seeds = "\n".join(path.read_text(encoding="utf-8") for path in SEEDS_DIR.glob("*.txt"))
