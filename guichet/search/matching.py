@@ -348,7 +348,9 @@ def scheme_score(
     """
     certainty = 1.0 if eligibility.verdict == Verdict.ELIGIBLE else 0.5
     criteria = [c for c in eligibility.criteria if not c.informative]
+    # A scheme setting no criterion fits everyone, hence no one in particular.
     fit = sum(c.verdict == Verdict.ELIGIBLE for c in criteria) / len(criteria) if criteria else 0.3
+    parts: tuple[tuple[float, float], ...]
     if need_is_empty:
         parts = ((60, certainty), (40, fit))
     else:
