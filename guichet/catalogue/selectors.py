@@ -348,9 +348,11 @@ def map_layers(
     Each layer holds ``limit`` points at most; ``total`` says how many there are.
     """
     in_region = {"commune__region_id": region} if region else {}
-    providers = Organisation.objects.public().filter(
-        roles__code=Role.Code.PROVIDER, is_synthetic=synthetic, **in_region
-    ).order_by("name", "pk")
+    providers = (
+        Organisation.objects.public()
+        .filter(roles__code=Role.Code.PROVIDER, is_synthetic=synthetic, **in_region)
+        .order_by("name", "pk")
+    )
     sessions = TrainingSession.objects.filter(
         training__status=Status.PUBLISHED, training__is_synthetic=synthetic, **in_region
     ).order_by("-starts_on", "training__title", "pk")

@@ -86,7 +86,7 @@ def test_every_source_key_is_known() -> None:
 
 @pytest.mark.skipif(
     not SEEDS_DIR.is_dir(),
-    reason="the regional plans' texts are not redistributed with the project; this check runs only beside them",
+    reason="the regional plans' texts are not redistributed; this check runs beside them",
 )
 def test_every_figure_and_address_comes_from_the_documents() -> None:
     """Each number and web address of the demo data appears in the seed documents."""
