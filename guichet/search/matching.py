@@ -77,6 +77,8 @@ LEFT_OUT_LIMIT = 50
 # this share of its score for a firm: it may be open to it, it is rarely what it needs.
 RESEARCH_FACTOR = 0.5
 RESEARCH_STEMS = frozenset(analysis.terms("recherche laboratoire laboratoires chercheurs"))
+# In a title or promise, "recherche" alone is too common ("recherche de clients").
+RESEARCH_TEXT_STEMS = frozenset(analysis.terms("laboratoire laboratoires chercheur chercheurs"))
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -317,7 +319,7 @@ def _schemes(
         # Rescored with the description: found by their short texts, ranked on all of them.
         hit = _scheme_hit(scheme_id, row, need)
         is_research = scheme_id in research or bool(
-            RESEARCH_STEMS & set(analysis.terms(f"{row['title']} {row['promise']}"))
+            RESEARCH_TEXT_STEMS & set(analysis.terms(f"{row['title']} {row['promise']}"))
         )
         row.update(hit=hit, eligibility=eligibility, research=is_research)
         score = scheme_score(
