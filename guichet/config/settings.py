@@ -181,6 +181,14 @@ REGION_DEFAULTS = {
     "primary_colour": env_colour("REGION_PRIMARY_COLOUR", "#0b5394"),
     "secondary_colour": env_colour("REGION_SECONDARY_COLOUR", "#b45309"),
     "contact_email": env_str("REGION_CONTACT_EMAIL", "contact@example.org"),
+    # Legal pages (mentions légales, données personnelles): empty shows "à renseigner".
+    "postal_address": env_str("REGION_POSTAL_ADDRESS", ""),
+    "company_number": env_str("REGION_COMPANY_NUMBER", ""),
+    "publication_director": env_str("REGION_PUBLICATION_DIRECTOR", ""),
+    "host_name": env_str("REGION_HOST_NAME", ""),
+    "host_address": env_str("REGION_HOST_ADDRESS", ""),
+    "host_phone": env_str("REGION_HOST_PHONE", ""),
+    "dpo_contact": env_str("REGION_DPO_CONTACT", ""),
 }
 
 # Address geocoding (national address base API); results are cached in the database.
