@@ -17,7 +17,15 @@ from django.utils import timezone
 
 from guichet.accounts.models import User
 from guichet.audit.services import audit_record, diff, snapshot
-from guichet.catalogue.models import Event, Place, Publishable, Scheme, Solution, Training
+from guichet.catalogue.models import (
+    Event,
+    Place,
+    Publishable,
+    Scheme,
+    Solution,
+    Training,
+    TrainingSession,
+)
 from guichet.catalogue.services import entry_create
 from guichet.catalogue.workflow import Status
 from guichet.demo import data
@@ -60,14 +68,26 @@ class DemoReport:
 
 
 @transaction.atomic
-def demo_load(*, with_accounts: bool = False) -> DemoReport:
-    """Create the demo organisations and entries that are missing; never overwrite what exists."""
+def demo_load(*, with_accounts: bool = False, with_examples: bool = True) -> DemoReport:
+    """Create the demo organisations and entries that are missing; never overwrite what exists.
+
+    The examples (``data/examples/``, fictional and marked ``is_example``) load after the facts.
+    """
     report = DemoReport()
     for record in data.read("organisations"):
         _organisation_load(record, report)
     for label, name, model in ENTRY_KINDS:
         for record in data.read(name):
             _entry_load(label, model, record, report)
+    if with_examples:
+        today = timezone.localdate()
+        for record in data.read("examples/organisations"):
+            _organisation_load(record, report, is_example=True)
+        for label, name, model in ENTRY_KINDS:
+            if name == "schemes":
+                continue
+            for record in data.read(f"examples/{name}"):
+                _entry_load(label, model, data.dated(record, today), report, is_example=True)
     if with_accounts:
         _accounts_load(report)
     return report
@@ -84,7 +104,21 @@ def _commune(record: dict[str, Any], report: DemoReport) -> Commune | None:
     return commune
 
 
-def _organisation_load(record: dict[str, Any], report: DemoReport) -> None:
+@transaction.atomic
+def demo_examples_remove() -> dict[str, int]:
+    """Delete every example entry, then every example organisation; the facts stay."""
+    removed: dict[str, int] = {}
+    for label, _, model in ENTRY_KINDS:
+        removed[label] = model.objects.filter(is_example=True).delete()[1].get(model._meta.label, 0)
+    removed[ORGANISATIONS] = (
+        Organisation.objects.filter(is_example=True).delete()[1].get(Organisation._meta.label, 0)
+    )
+    return removed
+
+
+def _organisation_load(
+    record: dict[str, Any], report: DemoReport, *, is_example: bool = False
+) -> None:
     if Organisation.objects.filter(slug=record["slug"]).exists():
         report.present[ORGANISATIONS].append(record["name"])
         return
@@ -101,7 +135,8 @@ def _organisation_load(record: dict[str, Any], report: DemoReport) -> None:
     )
     organisation.slug = record["slug"]
     organisation.commune = _commune(record, report)
-    organisation.save(update_fields=["slug", "commune"])
+    organisation.is_example = is_example
+    organisation.save(update_fields=["slug", "commune", "is_example"])
     report.created[ORGANISATIONS].append(record["name"])
 
 
@@ -114,7 +149,12 @@ def _event_start(record: dict[str, Any]) -> datetime.datetime | None:
 
 
 def _entry_load(
-    label: str, model: type[Publishable], record: dict[str, Any], report: DemoReport
+    label: str,
+    model: type[Publishable],
+    record: dict[str, Any],
+    report: DemoReport,
+    *,
+    is_example: bool = False,
 ) -> None:
     if model.objects.filter(slug=record["slug"]).exists():
         report.present[label].append(record["title"])
@@ -141,7 +181,12 @@ def _entry_load(
         data=fields,
     )
     entry.slug = record["slug"]
+    entry.is_example = is_example
     _publish(entry)
+    for starts_on in record.get("session_days", []):
+        TrainingSession.objects.create(
+            training=entry, starts_on=starts_on, commune=entry.owner.commune
+        )
     report.created[label].append(record["title"])
 
 
@@ -150,7 +195,7 @@ def _publish(entry: Publishable) -> None:
     before = snapshot(entry, ["status"])
     entry.status = Status.PUBLISHED
     entry.published_at = timezone.now()
-    entry.save(update_fields=["slug", "status", "published_at", "updated_at"])
+    entry.save(update_fields=["slug", "is_example", "status", "published_at", "updated_at"])
     audit_record(
         actor=None,
         instance=entry,

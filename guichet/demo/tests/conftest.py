@@ -24,7 +24,7 @@ def demo_communes(db: None) -> None:
 
 @pytest.fixture
 def demo_loaded(demo_communes: None) -> str:
-    """The demo loaded once, with its accounts; the command's output."""
+    """The demo's facts loaded once, with its accounts; the command's output."""
     out = StringIO()
-    call_command("load-demo", "--with-accounts", stdout=out)
+    call_command("load-demo", "--with-accounts", "--without-examples", stdout=out)
     return out.getvalue()

@@ -31,7 +31,7 @@ def test_load_demo_twice_is_idempotent(demo_loaded: str) -> None:
     assert "Dispositifs : 25 créés, 0 déjà présent." in demo_loaded
     before = _counts()
     out = StringIO()
-    call_command("load-demo", "--with-accounts", stdout=out)
+    call_command("load-demo", "--with-accounts", "--without-examples", stdout=out)
     assert _counts() == before
     assert "Organisations : 0 créée, 25 déjà présentes." in out.getvalue()
     assert "Dispositifs : 0 créé, 25 déjà présents." in out.getvalue()
@@ -39,7 +39,7 @@ def test_load_demo_twice_is_idempotent(demo_loaded: str) -> None:
 
 def test_second_load_reports_nothing_created(demo_loaded: str) -> None:
     """The service's own report of a second run names no created record."""
-    report = demo_load(with_accounts=True)
+    report = demo_load(with_accounts=True, with_examples=False)
     assert report.created_count == 0
     assert report.accounts == []
 
@@ -64,7 +64,7 @@ def test_existing_records_are_never_overwritten(demo_loaded: str) -> None:
     """What a Region changed in a demo record survives the next load."""
     Scheme.objects.filter(slug="easytech").update(summary="Résumé revu par la Région.")
     Organisation.objects.filter(slug="bluecime").update(description="Texte revu.")
-    call_command("load-demo", stdout=StringIO())
+    call_command("load-demo", "--without-examples", stdout=StringIO())
     assert Scheme.objects.get(slug="easytech").summary == "Résumé revu par la Région."
     assert Organisation.objects.get(slug="bluecime").description == "Texte revu."
 
@@ -72,7 +72,7 @@ def test_existing_records_are_never_overwritten(demo_loaded: str) -> None:
 def test_missing_communes_are_reported(db: None) -> None:
     """Without the territories, the load still works and says which communes are missing."""
     out = StringIO()
-    call_command("load-demo", stdout=out)
+    call_command("load-demo", "--without-examples", stdout=out)
     assert "commune 06018 absente (lancez load-territories)" in out.getvalue()
     assert Place.objects.get(slug="maison-de-l-intelligence-artificielle").commune is None
 

@@ -4,7 +4,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from guichet.demo.services import DEMO_PASSWORD, FEMININE_LABELS, KIND_LABELS, demo_load
+from guichet.demo.services import (
+    DEMO_PASSWORD,
+    FEMININE_LABELS,
+    KIND_LABELS,
+    demo_examples_remove,
+    demo_load,
+)
 
 
 def _agreed(word: str, count: int, *, feminine: bool) -> str:
@@ -24,9 +30,26 @@ class Command(BaseCommand):
             action="store_true",
             help="Crée aussi trois comptes de démonstration (jamais en production).",
         )
+        parser.add_argument(
+            "--without-examples",
+            action="store_true",
+            help="Charge seulement les faits, sans les exemples fictifs.",
+        )
+        parser.add_argument(
+            "--remove-examples",
+            action="store_true",
+            help="Supprime les exemples fictifs (marqués « Exemple ») et garde les faits.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        report = demo_load(with_accounts=options["with_accounts"])
+        if options["remove_examples"]:
+            for label, count in demo_examples_remove().items():
+                self.stdout.write(f"{label} (exemples) : {count} supprimé(s).")
+            return
+        report = demo_load(
+            with_accounts=options["with_accounts"],
+            with_examples=not options["without_examples"],
+        )
         for label in KIND_LABELS:
             feminine = label in FEMININE_LABELS
             created, present = len(report.created[label]), len(report.present[label])
