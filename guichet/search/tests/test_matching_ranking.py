@@ -122,3 +122,22 @@ def test_empty_need_ranks_schemes_by_profile_fit(
     assert listed.index(catalogue.paca.pk) < listed.index(open_to_all.pk)
     assert listed.index(sme.pk) < listed.index(research.pk)
     assert not result.solutions
+
+
+def test_page_says_why_a_research_call_is_ranked_down(
+    client: Client, catalogue: Catalogue, research_and_sme: tuple[Scheme, Scheme]
+) -> None:
+    """The research call is shown with the reason of its rank and the need's words it holds."""
+    response = client.get(
+        PAGE_URL,
+        {
+            "need": NEED,
+            "commune": "13055",
+            "naf": "10.71C",
+            "headcount": "12",
+        },
+    )
+    html = response.content.decode()
+    assert response.context["result"] is not None, response.context["form"].errors
+    assert "Dispositif destiné à la recherche : classé plus bas pour une entreprise." in html
+    assert "Mots de votre besoin retrouvés" in html and "« chatbot »" in html
