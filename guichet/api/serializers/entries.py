@@ -37,6 +37,7 @@ ENTRY_FIELDS = [
     "description",
     "owner",
     "is_synthetic",
+    "example",
     "published_at",
 ]
 
@@ -52,6 +53,11 @@ class EntrySerializer(serializers.ModelSerializer):
 
     url = serializers.SerializerMethodField(help_text="Page publique de la fiche sur le site.")
     owner = OwnerSerializer()
+    example = serializers.BooleanField(
+        source="is_example",
+        read_only=True,
+        help_text="Fiche fictive écrite pour la démonstration (badge « Exemple »).",
+    )
 
     def get_url(self, entry: Publishable) -> str:
         return public_url(entry, self.context.get("request"))

@@ -33,6 +33,11 @@ class OrganisationSerializer(serializers.ModelSerializer):
     )
     commune = CommuneSerializer(allow_null=True)
     coordinates = CoordinatesField()
+    example = serializers.BooleanField(
+        source="is_example",
+        read_only=True,
+        help_text="Organisation fictive écrite pour la démonstration.",
+    )
 
     class Meta:
         model = Organisation
@@ -55,6 +60,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
             "commune",
             "coordinates",
             "is_synthetic",
+            "example",
         ]
         read_only_fields = fields
 
