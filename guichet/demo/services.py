@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -185,7 +185,7 @@ def _entry_load(
     _publish(entry)
     for starts_on in record.get("session_days", []):
         TrainingSession.objects.create(
-            training=entry, starts_on=starts_on, commune=entry.owner.commune
+            training=cast(Training, entry), starts_on=starts_on, commune=entry.owner.commune
         )
     report.created[label].append(record["title"])
 
