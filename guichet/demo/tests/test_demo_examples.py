@@ -111,17 +111,17 @@ def test_remove_examples_keeps_facts(loaded: None) -> None:
 
 def test_api_says_which_records_are_examples(loaded: None, client: Client) -> None:
     """The API gives "example": true on example entries and organisations, false on facts."""
-    example = Solution.objects.filter(is_example=True).first()
+    example = Solution.objects.filter(is_example=True).earliest("pk")
     fact = Solution.objects.get(slug="mivao")
     assert client.get(f"/api/v1/solutions/{example.pk}/").json()["example"] is True
     assert client.get(f"/api/v1/solutions/{fact.pk}/").json()["example"] is False
-    organisation = Organisation.objects.filter(is_example=True).first()
+    organisation = Organisation.objects.filter(is_example=True).earliest("pk")
     assert client.get(f"/api/v1/organisations/{organisation.pk}/").json()["example"] is True
 
 
 def test_entry_page_shows_the_example_badge(loaded: None, client: Client) -> None:
     """An example solution's page carries the « Exemple » badge; a fact's page does not."""
-    example = Solution.objects.filter(is_example=True).first()
+    example = Solution.objects.filter(is_example=True).earliest("pk")
     assert (
         "badge--example"
         in client.get(reverse("catalogue:solution_detail", args=[example.slug])).content.decode()
