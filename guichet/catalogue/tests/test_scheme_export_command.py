@@ -175,7 +175,7 @@ def test_scheme_lacking_required_values_is_left_out_with_the_reason(tmp_path: Pa
     out, err = export("--schema", "dispositif-aide", "--output", str(path))
     assert read_rows(path) == []
     assert validation_errors(path, "dispositif-aide") == []
-    assert "0 dispositifs écrits" in out
+    assert "0 dispositif écrit" in out
     assert "1 dispositif non conforme laissé hors du fichier" in out
     assert (
         "colonne cibles (valeur obligatoire dans le schéma officiel) ; laissées hors du fichier : "
