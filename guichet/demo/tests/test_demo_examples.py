@@ -126,3 +126,13 @@ def test_entry_page_shows_the_example_badge(loaded: None, client: Client) -> Non
         "badge--example"
         in client.get(reverse("catalogue:solution_detail", args=[example.slug])).content.decode()
     )
+
+
+def test_organisation_page_shows_the_example_badge(loaded: None, client: Client) -> None:
+    """An example organisation's page carries the « Exemple » badge; a fact's page does not."""
+    example = Organisation.objects.filter(is_example=True).earliest("pk")
+    fact = Organisation.objects.filter(is_example=False).earliest("pk")
+    page = client.get(reverse("organisations:detail", args=[example.slug])).content.decode()
+    assert "badge--example" in page
+    page = client.get(reverse("organisations:detail", args=[fact.slug])).content.decode()
+    assert "badge--example" not in page
