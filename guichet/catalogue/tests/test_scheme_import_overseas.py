@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from guichet.catalogue.models import Scheme
+from guichet.catalogue.tests.test_scheme_import_rows import MINIMAL_ID, broken_copy, run
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "schemes"
-PRO = FIXTURES / "dispositifs-professionnels.csv"
-MINIMAL_ID = "b7e2c4d1-0f3a-4c59-8e21-6d9a7f1b3c05"
 COLLECTIVITIES = {
     "975": "Saint-Pierre-et-Miquelon",
     "977": "Saint-Barthélemy",
@@ -25,23 +20,7 @@ COLLECTIVITIES = {
 
 
 def copy_with(tmp_path: Path, **cells: str) -> Path:
-    with PRO.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows:
-        if row["id"] == MINIMAL_ID:
-            row.update(cells)
-    path = tmp_path / "outre-mer.csv"
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
-
-
-def run(path: Path) -> str:
-    out = io.StringIO()
-    call_command("import-schemes", str(path), stdout=out)
-    return out.getvalue()
+    return broken_copy(tmp_path, MINIMAL_ID, **cells)
 
 
 @pytest.mark.django_db
