@@ -32,16 +32,22 @@ $(DEPS_STAMP): uv.lock package-lock.json
 
 
 .PHONY: assets
-assets: $(DEPS_STAMP) ## Copy vendored front-end files from node_modules into the app's static folder
+assets: node_modules/.package-lock.json ## Copy vendored front-end files from node_modules into the app's static folder
 	@mkdir -p guichet/web/static/vendor
 	cp node_modules/htmx.org/dist/htmx.min.js guichet/web/static/vendor/htmx.min.js
 	@mkdir -p guichet/web/static/vendor/leaflet guichet/web/static/vendor/leaflet.markercluster
-	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map \
+	  node_modules/leaflet/dist/leaflet.css \
 	  node_modules/leaflet/dist/images guichet/web/static/vendor/leaflet/
 	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+	  node_modules/leaflet.markercluster/dist/leaflet.markercluster.js.map \
 	  node_modules/leaflet.markercluster/dist/MarkerCluster.css \
 	  node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css \
 	  guichet/web/static/vendor/leaflet.markercluster/
+
+# The front-end packages alone (production installs them with `npm ci --omit=dev`).
+node_modules/.package-lock.json: package-lock.json
+	$(NPM) ci --omit=dev --no-audit --no-fund --loglevel=error
 
 .PHONY: demo
 demo: install assets ## Prepare SQLite with reference and demo data, then serve http://127.0.0.1:8000 (PORT overrides)
