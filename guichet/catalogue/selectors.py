@@ -211,6 +211,39 @@ def count_published(kind: str) -> int:
     return published_entries(kind).count()
 
 
+ORGANISATION_PAGE_KINDS = ("solutions", "trainings", "events", "places")
+ORGANISATION_PAGE_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class OwnEntries:
+    """The first published entries of one kind an organisation owns, and how many it has."""
+
+    kind: str
+    entries: list[Any]
+    count: int
+
+
+def published_entries_of(
+    organisation: Organisation, *, limit: int = ORGANISATION_PAGE_LIMIT
+) -> list[OwnEntries]:
+    """What an organisation's public page lists: its published entries by kind, list order.
+
+    Drafts, pending and archived entries never appear; an organisation of synthetic data
+    lists its synthetic entries, a real one its real entries. Kinds without any are left out.
+    """
+    found = []
+    for kind in ORGANISATION_PAGE_KINDS:
+        entries = published_entries(kind, synthetic=organisation.is_synthetic).filter(
+            owner=organisation
+        )
+        rows = list(_with_rows(kind, entries)[:limit])
+        if rows:
+            count = len(rows) if len(rows) < limit else entries.count()
+            found.append(OwnEntries(kind=kind, entries=rows, count=count))
+    return found
+
+
 # --- detail pages -----------------------------------------------------------------------------
 
 

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from guichet.organisations import permissions, selectors, services
+from guichet.organisations import page_sections, permissions, selectors, services
 from guichet.organisations.forms import OrganisationForm
 from guichet.organisations.models import Organisation
 
@@ -38,6 +38,8 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "organisation": organisation,
             "can_edit": permissions.can_edit_organisation(request.user, organisation),
+            # What other apps list for it (the catalogue: its published entries).
+            "sections": page_sections.render_sections(request, organisation),
         },
     )
 
