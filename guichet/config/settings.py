@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     # Pages shared by every part of the platform.
     "guichet.web",
     "guichet.demo",
+    "guichet.backups",
 ]
 
 MIDDLEWARE = [
