@@ -5,6 +5,12 @@ validator would refuse is reported, never rewritten into something false: Corsic
 ``DEP-2A`` and ``COM-2A004`` although the official pattern forgets them (see README.md).
 By default such rows are left out of the file, so that it validates, and listed with the
 reason; ``include_nonconforming`` writes them too.
+
+Example schemes (``is_example``, fictional entries written for the demo) are left out too,
+listed with the reason « exemple de démonstration »: the official schema has no column to
+mark them, a new column would make the file invalid, and a file published in that schema is
+read by other catalogues as real aid. ``include_examples`` keeps them, their title then
+ending in « (exemple) » so that the mark survives in every reader.
 """
 
 from __future__ import annotations
@@ -23,6 +29,15 @@ from guichet.catalogue.schemes_io.spec import TableSpec, official_problems, spec
 
 # Ids computed for schemes that have none: uuid5 of this namespace and the scheme's slug.
 ID_NAMESPACE = uuid.UUID("8f1d7c2e-5b1a-4e53-9a57-3c1f0e6d2b90")
+# How an example scheme's title is marked when examples are written (demo titles end so).
+EXAMPLE_MARK = "(exemple)"
+
+
+def example_title(title: str) -> str:
+    """``title`` ending in « (exemple) », added only when it is not there already."""
+    if title.rstrip().lower().endswith(EXAMPLE_MARK):
+        return title
+    return f"{title.rstrip()} {EXAMPLE_MARK}"
 
 
 def _value(scheme: Scheme, target: str, report: ExportReport) -> Any:
@@ -40,6 +55,8 @@ def _value(scheme: Scheme, target: str, report: ExportReport) -> Any:
         report.derived[_("porteurs = organisation propriétaire de la fiche")].append(
             scheme.external_id or scheme.slug
         )
+    elif target == "title" and scheme.is_example:
+        value = example_title(value)
     elif target == "source_updated_at" and value is None:
         value = scheme.updated_at
         report.derived[_("date_mise_a_jour = dernière modification sur la plateforme")].append(
@@ -63,17 +80,28 @@ def schemes_export(
     destination: str,
     all_statuses: bool = False,
     include_nonconforming: bool = False,
+    include_examples: bool = False,
 ) -> ExportReport:
-    """Write the schemes to ``stream`` in the official ``schema`` (UTF-8 text, comma, CRLF)."""
+    """Write the schemes to ``stream`` in the official ``schema`` (UTF-8 text, comma, CRLF);
+    example schemes only with ``include_examples``, their title marked « (exemple) »."""
     table = spec(schema)
     strict = not include_nonconforming
     report = ExportReport(
-        schema=table.name, version=table.version, destination=destination, strict=strict
+        schema=table.name,
+        version=table.version,
+        destination=destination,
+        strict=strict,
+        examples_included=include_examples,
     )
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(table.columns)
     for scheme in schemes_for_export(all_statuses=all_statuses).iterator(chunk_size=500):
+        if scheme.is_example and not include_examples:
+            report.examples.append(scheme.external_id or scheme.slug)
+            continue
         row = scheme_row(scheme, table, report)
+        if scheme.is_example:
+            report.examples.append(row["id"])
         problems = official_problems(table, row)
         for problem in problems:
             ids = report.problems[(problem.column, problem.kind, problem.message)]

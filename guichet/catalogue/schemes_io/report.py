@@ -101,6 +101,9 @@ class ExportReport:
     strict: bool = False
     written: int = 0
     omitted: list[str] = field(default_factory=list)
+    # ids of the example schemes (fictional, written for the demo): left out unless included
+    examples: list[str] = field(default_factory=list)
+    examples_included: bool = False
     # (column, kind, message) → ids of the rows the official schema refuses
     problems: dict[tuple[str, str, str], list[str]] = field(
         default_factory=lambda: defaultdict(list)
@@ -134,10 +137,36 @@ class ExportReport:
                 "(--include-nonconforming pour les garder).",
                 len(self.omitted),
             ) % {"count": len(self.omitted)}
+        if self.examples and not self.examples_included:
+            summary += " " + ngettext(
+                "%(count)s exemple de démonstration laissé hors du fichier "
+                "(--include-examples pour le garder).",
+                "%(count)s exemples de démonstration laissés hors du fichier "
+                "(--include-examples pour les garder).",
+                len(self.examples),
+            ) % {"count": len(self.examples)}
         return summary
 
     def warnings(self) -> list[str]:
         lines: list[str] = []
+        if self.examples:
+            if self.examples_included:
+                message = ngettext(
+                    "Exemple de démonstration : %(count)s dispositif fictif écrit, « (exemple) » "
+                    "à la fin du titre : %(ids)s.",
+                    "Exemples de démonstration : %(count)s dispositifs fictifs écrits, "
+                    "« (exemple) » à la fin du titre : %(ids)s.",
+                    len(self.examples),
+                )
+            else:
+                message = ngettext(
+                    "Exemple de démonstration : %(count)s dispositif fictif laissé hors du "
+                    "fichier : %(ids)s.",
+                    "Exemples de démonstration : %(count)s dispositifs fictifs laissés hors du "
+                    "fichier : %(ids)s.",
+                    len(self.examples),
+                )
+            lines.append(message % {"count": len(self.examples), "ids": _ids(self.examples)})
         for what, ids in self.derived.items():
             lines.append(
                 _(

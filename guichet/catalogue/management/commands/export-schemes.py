@@ -1,11 +1,14 @@
 """``guichet export-schemes --schema dispositif-aide|dispositif-aide-professionnels
-[--output FILE] [--all-statuses] [--include-nonconforming]``: etalab schemes out.
+[--output FILE] [--all-statuses] [--include-nonconforming] [--include-examples]``:
+etalab schemes out.
 
 Writes the published real schemes (all states with ``--all-statuses``) with exactly the
 columns of the official schema, to ``--output`` or to standard output. Rows an official
 validator would refuse (Corsica's 2A/2B codes, required values missing on schemes created on
 the platform, descriptions over 5,000 characters) are left out of the file and listed on
-standard error with the reason; ``--include-nonconforming`` writes them too.
+standard error with the reason; ``--include-nonconforming`` writes them too. Example
+schemes (fictional, written for the demo) are left out with the reason « exemple de
+démonstration »; ``--include-examples`` writes them, their title ending in « (exemple) ».
 """
 
 from __future__ import annotations
@@ -45,6 +48,13 @@ class Command(BaseCommand):
             "notamment), signalées ; sans lui, elles sont laissées hors du fichier.",
         )
 
+        parser.add_argument(
+            "--include-examples",
+            action="store_true",
+            help="Écrire aussi les exemples de démonstration (fictifs), leur titre finissant "
+            "par « (exemple) » ; sans lui, ils sont laissés hors du fichier.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         output: Path | None = options["output"]
         buffer = io.StringIO(newline="")
@@ -54,6 +64,7 @@ class Command(BaseCommand):
             destination=str(output) if output else _("la sortie standard"),
             all_statuses=options["all_statuses"],
             include_nonconforming=options["include_nonconforming"],
+            include_examples=options["include_examples"],
         )
         if output is None:
             self.stdout.write(buffer.getvalue(), ending="")
