@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.backends import AxesStandaloneBackend
 from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
 
@@ -30,3 +31,22 @@ class EmailBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+class SignInGuardBackend(AxesStandaloneBackend):
+    """django-axes' lockout check, skipped when there is no HTTP request to throttle.
+
+    Code that authenticates outside a request (Django's test client ``login()``, a shell)
+    has no client address and no visitor to hold off; every sign-in page passes its request.
+    """
+
+    def authenticate(  # type: ignore[override]
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from guichet.config.env import (
     ConfigurationError,
@@ -45,6 +48,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
+    "csp",
     # Bottom layer: reference data and cross-cutting records.
     "guichet.territories",
     "guichet.audit",
@@ -71,6 +76,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "guichet.web.middleware.PermissionsPolicyMiddleware",
+    "guichet.web.middleware.FieldLengthLimitMiddleware",
+    # Last, so that it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "guichet.config.urls"
@@ -119,7 +129,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["guichet.accounts.backends.EmailBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses sign-in attempts while an account or an address is locked out.
+    "guichet.accounts.backends.SignInGuardBackend",
+    "guichet.accounts.backends.EmailBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGOUT_REDIRECT_URL = "web:home"
@@ -199,24 +213,77 @@ GEOCODER_TIMEOUT = env_int("GEOCODER_TIMEOUT", 5, minimum=1)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    }
+    },
+    # Counters of the form rate limits (guichet.accounts.throttle): they must be shared by
+    # every worker process, so files on this machine unless Redis is there.
+    "limits": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "limits"),
+    },
 }
 if env_str("REDIS_URL"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env_str("REDIS_URL"),
     }
+    CACHES["limits"] = {**CACHES["default"], "KEY_PREFIX": "limits"}
 
 # Security headers: sensible in production, overridable behind a TLS proxy.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+if BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0, minimum=0)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Behind the TLS front end, plain http is sent to https; the demo on http://127.0.0.1 is not.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", BEHIND_TLS_PROXY)
+# Browsers only honour HSTS over https, so the one-year default costs the demo nothing.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("BEHIND_TLS_PROXY", False):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Features no page uses, refused to every script (guichet.web.middleware).
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+# Request size: a form or JSON body over 1 MB is refused before it is parsed (files apart).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024, minimum=1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 1000, minimum=10)
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440, minimum=1024)
+# Longest value any single form field may hold (characters), whatever the form; forms set
+# tighter limits of their own (guichet.web.forms_limits).
+FORM_FIELD_MAX_CHARS = env_int("FORM_FIELD_MAX_CHARS", 100_000, minimum=1000)
+
+# Sign-in attempts (django-axes): after SIGN_IN_FAILURE_LIMIT failures for one account, or
+# from one address, sign-in is refused for SIGN_IN_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "guichet.accounts.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "guichet.accounts.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "guichet.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Successful sign-ins are not logged (personal data with no use here); failures are.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Proxies in front of the site whose X-Forwarded-For is trusted (0: use the peer address).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if BEHIND_TLS_PROXY else 0, minimum=0)
+
+# Forms that send e-mail (registration, password reset): at most FORM_RATE_LIMIT_PER_IP
+# sendings per client address and FORM_RATE_LIMIT_PER_ADDRESS per e-mail address in
+# FORM_RATE_LIMIT_WINDOW_MINUTES (guichet.accounts.throttle).
+FORM_RATE_LIMITS = {
+    "per_ip": env_int("FORM_RATE_LIMIT_PER_IP", 10, minimum=1),
+    "per_address": env_int("FORM_RATE_LIMIT_PER_ADDRESS", 3, minimum=1),
+    "window_minutes": env_int("FORM_RATE_LIMIT_WINDOW_MINUTES", 60, minimum=1),
+}
+# How long the link that confirms a registration stays valid.
+REGISTRATION_CONFIRM_DAYS = env_int("REGISTRATION_CONFIRM_DAYS", 3, minimum=1)
 
 LOGGING = {
     "version": 1,
@@ -259,3 +326,22 @@ MAP_TILE_ATTRIBUTION = env_str(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">contributeurs OpenStreetMap</a>',
 )
+
+# Content-Security-Policy (django-csp): no inline script anywhere, no third party but the map
+# tile server. The only inline <style> (the Region's colours) carries the per-request nonce.
+_tile = urlsplit(MAP_TILE_URL)
+_tile_origin = [f"{_tile.scheme}://{_tile.netloc}"] if _tile.netloc else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *_tile_origin],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
