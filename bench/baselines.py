@@ -50,6 +50,20 @@ def _text_fields(kind: str) -> tuple[Any, Any, Any]:
     return "title", "summary", "description"
 
 
+def texts(kind: str, *, synthetic: bool) -> QuerySet:
+    """(pk, title, summary, description) of the public entries of a kind: what every
+    baseline indexes."""
+    title, summary, description = _text_fields(kind)
+    return (
+        public_entries(kind, synthetic=synthetic)
+        .order_by()
+        .annotate(b_title=F(title) if isinstance(title, str) else title)
+        .annotate(b_summary=F(summary) if isinstance(summary, str) else summary)
+        .annotate(b_description=F(description) if isinstance(description, str) else description)
+        .values_list("pk", "b_title", "b_summary", "b_description")
+    )
+
+
 def _round_robin(lists: list[list[Entry]], limit: int) -> list[Entry]:
     merged: list[Entry] = []
     for row in range(max((len(items) for items in lists), default=0)):
@@ -118,19 +132,7 @@ class Fts5Default:
             )
             rows = 0
             for kind in KINDS:
-                title, summary, description = _text_fields(kind)
-                entries = (
-                    public_entries(kind, synthetic=self.synthetic)
-                    .order_by()
-                    .annotate(b_title=F(title) if isinstance(title, str) else title)
-                    .annotate(b_summary=F(summary) if isinstance(summary, str) else summary)
-                    .annotate(
-                        b_description=F(description)
-                        if isinstance(description, str)
-                        else description
-                    )
-                    .values_list("pk", "b_title", "b_summary", "b_description")
-                )
+                entries = texts(kind, synthetic=self.synthetic)
                 sql, params = entries.query.sql_with_params()
                 # Identifiers are this module's constants and Django's own SQL; values are bound.
                 cursor.execute(

@@ -31,6 +31,7 @@ django.setup()
 from baselines import Fts5Default, Icontains  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
+from tantivy_baseline import Tantivy  # noqa: E402
 
 from guichet.search import selectors  # noqa: E402
 from guichet.search.backends import sqlite_memory  # noqa: E402
@@ -41,8 +42,8 @@ from guichet.search.relevance.metrics import ndcg_at, recall_at  # noqa: E402
 from guichet.search.selectors import parse_search, search  # noqa: E402
 
 
-def load_queries() -> list[str]:
-    lines = (BENCH_DIR / "queries.txt").read_text(encoding="utf-8").splitlines()
+def load_queries(name: str = "queries.txt") -> list[str]:
+    lines = (BENCH_DIR / name).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
@@ -58,10 +59,13 @@ def timed(call: Callable[[], Any]) -> float:
 
 
 def latencies(
-    systems: dict[str, Callable[[Any], Any]], inputs: list[Any], repeats: int
+    systems: dict[str, Callable[[Any], Any]],
+    inputs: list[Any],
+    repeats: int,
+    keep: dict[str, list[float]] | None = None,
 ) -> dict[str, dict[str, float]]:
     """One untimed pass (pages into SQLite's cache, per-connection memos), then ``repeats``
-    timed passes, the systems interleaved for each input."""
+    timed passes, the systems interleaved for each input; the samples go to ``keep``."""
     for item in inputs:
         for call in systems.values():
             call(item)
@@ -70,6 +74,8 @@ def latencies(
         for item in inputs:
             for name, call in systems.items():
                 samples[name].append(timed(partial(call, item)))
+    if keep is not None:
+        keep.update(samples)
     return {name: percentiles(values) for name, values in samples.items()}
 
 
@@ -127,12 +133,20 @@ def main() -> None:
     fts5 = Fts5Default(synthetic=synthetic)
     seconds, rows = fts5.build()
     report["fts5_default_build"] = {"seconds": seconds, "rows": rows}
+    tantivy = Tantivy(synthetic=synthetic)
+    seconds, rows = tantivy.build()
+    report["tantivy_build"] = {"seconds": seconds, "rows": rows}
 
     def ours_rank(q: str) -> list[Any]:
         found = search(ours_params(q, synthetic=synthetic), with_facets=False, cached=False)
         return [(r.kind, r.id) for r in found.results]
 
-    rankers = {"ours": ours_rank, "icontains": icontains.rank, "fts5_default": fts5.rank}
+    rankers = {
+        "ours": ours_rank,
+        "icontains": icontains.rank,
+        "fts5_default": fts5.rank,
+        "tantivy": tantivy.rank,
+    }
     started = time.perf_counter()
     report["relevance"] = relevance(synthetic, rankers)
     report["relevance"]["seconds"] = time.perf_counter() - started
@@ -183,10 +197,30 @@ def main() -> None:
                 "ours_sql_only": sql_only,
                 "icontains": lambda q: icontains.search(q),
                 "fts5_default": lambda q: fts5.search(q),
+                "tantivy": tantivy.search,
             },
             queries,
             args.repeats,
+            keep=(query_samples := {}),
         )
+        checkpoint(report)
+        # Whole sentences (bench/needs.txt), as a firm writes its need in the search box.
+        report["search_needs"] = latencies(
+            {
+                "ours_cold": new_query,
+                "ours_sql_only": sql_only,
+                "fts5_default": lambda q: fts5.search(q),
+                "tantivy": tantivy.search,
+            },
+            load_queries("needs.txt"),
+            args.repeats,
+            keep=(need_samples := {}),
+        )
+        # Queries and needs together, as the mix draws them.
+        report["search_pool"] = {
+            name: percentiles(query_samples[name] + need_samples[name])
+            for name in ("ours_cold", "ours_sql_only", "fts5_default", "tantivy")
+        }
         checkpoint(report)
         report["search_facets"] = latencies(
             {
@@ -227,6 +261,32 @@ def main() -> None:
             pairs,
             args.repeats,
         )
+        # What each match returned, so that a match finding nothing cannot pass as fast.
+        found = []
+        for profile, need in pairs:
+            result = match(profile, need, on=args.reference_date, synthetic=synthetic)
+            found.append(
+                {
+                    "solutions": len(result.solutions),
+                    "eligible_schemes": len(result.eligible_schemes),
+                    "schemes_to_check": len(result.schemes_to_check),
+                    "trainings": len(result.trainings),
+                }
+            )
+        totals = sorted(sum(f.values()) for f in found)
+        report["matching"]["returned"] = {
+            "pairs": len(found),
+            "items_min": totals[0],
+            "items_median": totals[len(totals) // 2],
+            "items_max": totals[-1],
+            "pairs_with_nothing": sum(t == 0 for t in totals),
+            "pairs_without_solution": sum(f["solutions"] == 0 for f in found),
+            "pairs_without_scheme": sum(
+                f["eligible_schemes"] + f["schemes_to_check"] == 0 for f in found
+            ),
+            "pairs_without_training": sum(f["trainings"] == 0 for f in found),
+            "per_pair": found,
+        }
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT sqlite_version()")

@@ -4,7 +4,9 @@ For each size: a SQLite database of its own under ``--workdir`` (migrated, terri
 loaded, a synthetic catalogue of that many entries generated with a fixed seed and mix,
 the index paused during generation), kept and reused by later runs; then the index build
 time (``search-index --rebuild``, every run) and, in ONE process (``measure.py``), the
-latencies of our search, matching and the two baselines, and the relevance figures.
+latencies of our search, matching and the baselines (icontains, FTS5 default, tantivy),
+and the relevance figures. Before it, the realistic mix (``mix.py``) runs in a process of
+its own on a copy of the database: searches and writes, caches on and off.
 The demo data get their own database for relevance on real entries (``--no-demo`` skips
 it). Writes ``results.json`` and ``results.md`` in the workdir and prints the table.
 See docs/performance.md.
@@ -16,6 +18,7 @@ import argparse
 import json
 import os
 import platform
+import sqlite3
 import subprocess
 import sys
 import time
@@ -129,6 +132,28 @@ def prepare(var_dir: Path, size: int | None) -> dict[str, Any]:
     return steps
 
 
+def mix(var_dir: Path, ops: int) -> dict[str, Any]:
+    """The realistic mix on a fresh copy of the database (its writes stay in the copy)."""
+    copy_dir = var_dir / "mix"
+    copy_dir.mkdir(exist_ok=True)
+    for leftover in copy_dir.glob("guichet.sqlite3*"):
+        leftover.unlink()
+    source = sqlite3.connect(var_dir / "guichet.sqlite3")
+    target = sqlite3.connect(copy_dir / "guichet.sqlite3")
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
+    child = run(
+        [sys.executable, str(BENCH_DIR / "mix.py"), f"--ops={ops}", f"--seed={SEED}"],
+        copy_dir,
+        capture=True,
+    )
+    report = json.loads(child["output"])
+    report["maxrss_mb"] = child["maxrss_mb"]
+    return report
+
+
 def measure(var_dir: Path, *, synthetic: bool, repeats: int, relevance_only: bool) -> dict:
     args = [
         sys.executable,
@@ -151,6 +176,9 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=ROOT / "var" / "bench")
     parser.add_argument("--repeats", type=int, default=3, help="Timed passes over the inputs.")
     parser.add_argument("--no-demo", action="store_true", help="Skip relevance on the demo data.")
+    parser.add_argument(
+        "--mix-ops", type=int, default=600, help="Operations of the realistic mix (0: skip it)."
+    )
     args = parser.parse_args()
     workdir = args.workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
@@ -178,6 +206,8 @@ def main() -> None:
         say(f"{size}: rebuilding the index")
         rebuild = run(guichet("search-index", "--rebuild", "--no-progress"), var_dir, capture=True)
         results[str(size)] = {
+            "commit": checkout(),
+            "load_at_start": os.getloadavg(),
             "prepared": prepared,
             "rebuild": {
                 "seconds": rebuild["seconds"],
@@ -186,12 +216,33 @@ def main() -> None:
             },
         }
         save(results, workdir)  # an interrupted measurement keeps the build figures
+        if args.mix_ops:
+            say(f"{size}: realistic mix ({args.mix_ops} operations, a process of its own)")
+            results[str(size)]["mix"] = mix(var_dir, args.mix_ops)
+            save(results, workdir)
         say(f"{size}: measuring (sections also land in {var_dir}/measure-partial.json)")
         results[str(size)]["measure"] = measure(
             var_dir, synthetic=True, repeats=args.repeats, relevance_only=False
         )
         save(results, workdir)
     say(table(results))
+
+
+def checkout() -> str:
+    """The commit measured, marked when the search code or the bench differ from it."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(  # noqa: S603 (git, with our own arguments)
+            ["git", *args],  # noqa: S607
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return done.stdout.strip()
+
+    dirty = git("status", "--porcelain", "--", "guichet", "bench")
+    return git("rev-parse", "--short", "HEAD") + (" + uncommitted changes" if dirty else "")
 
 
 def machine() -> dict[str, Any]:
@@ -204,9 +255,8 @@ def machine() -> dict[str, Any]:
     for line in Path("/proc/meminfo").read_text().splitlines():
         if line.startswith("MemTotal"):
             memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    import sqlite3
-
     return {
+        "commit": checkout(),
         "nproc": os.cpu_count(),
         "cpu": cpu,
         "memory": memory,
@@ -272,23 +322,39 @@ def table(results: dict[str, Any]) -> str:
             + _lat(r["measure"]["search_after_change"])
         ),
     )
+    row(
+        "tantivy index build (baseline, in memory, 1 thread)",
+        lambda r: f"{r['measure']['tantivy_build']['seconds']:.1f} s",
+    )
+    bases_of = {
+        "search": ("ours_sql_only", "icontains", "fts5_default", "tantivy"),
+        "search_needs": ("ours_sql_only", "fts5_default", "tantivy"),
+        "search_facets": ("ours_sql_only", "icontains", "fts5_default"),
+        "matching": ("icontains", "fts5_default"),
+    }
     for section, title in (
         ("search", "search, all kinds + type counts"),
+        ("search_needs", "search, the 30 needs of `needs.txt`, all kinds"),
         ("search_facets", "search, `type=solutions` + its facets"),
-        ("matching", "matching (30 profile × need pairs)"),
+        ("matching", "matching (48 profile × need pairs)"),
     ):
         ours = "ours_cold" if section != "matching" else "ours"
         label = "ours, a new query (memory warm)" if section != "matching" else "ours"
         row(
             f"{title}: {label}, p50 / p95 ms", lambda r, s=section, o=ours: _lat(r["measure"][s][o])
         )
-        bases = ("ours_sql_only", "icontains", "fts5_default")
-        for base in bases if section != "matching" else bases[1:]:
+        for base in bases_of[section]:
             row(f"  {base}, p50 / p95 ms", lambda r, s=section, b=base: _lat(r["measure"][s][b]))
             row(
                 f"  speed-up vs {base} (p50 / p95)",
                 lambda r, s=section, b=base, o=ours: _ratio(r["measure"][s][b], r["measure"][s][o]),
             )
+    row(
+        "matching: items returned per call, min / median / max; calls with none",
+        lambda r: "{items_min} / {items_median} / {items_max}; {pairs_with_nothing}".format(
+            **r["measure"]["matching"]["returned"]
+        ),
+    )
     row(
         "search, WARM (cached answer), all kinds / solutions+facets p95 ms",
         lambda r: (
@@ -297,7 +363,7 @@ def table(results: dict[str, Any]) -> str:
         ),
     )
     row("peak RSS of the measuring process", lambda r: f"{r['measure']['maxrss_mb']:.0f} MB")
-    for system in ("ours", "fts5_default", "icontains"):
+    for system in ("ours", "fts5_default", "tantivy", "icontains"):
         row(
             f"nDCG@10 / recall@20, {system} (generated, judged rules)",
             lambda r, s=system: (
@@ -306,7 +372,7 @@ def table(results: dict[str, Any]) -> str:
             ),
         )
     row("judged queries with relevant entries", lambda r: str(r["measure"]["relevance"]["queries"]))
-    text = "\n".join(lines)
+    text = "\n".join(lines) + mix_table(results, sizes)
     demo = results.get("demo", {}).get("measure", {}).get("relevance")
     if demo:
         text += (
@@ -314,10 +380,89 @@ def table(results: dict[str, Any]) -> str:
             "nDCG@10 / recall@20:\n\n| system | nDCG@10 | recall@20 |\n|---|---|---|\n"
             + "\n".join(
                 f"| {s} | {demo[s]['ndcg_at_10']:.2f} | {demo[s]['recall_at_20']:.2f} |"
-                for s in ("ours", "fts5_default", "icontains")
+                for s in ("ours", "fts5_default", "tantivy", "icontains")
+                if s in demo
             )
         )
     return text
+
+
+def mix_table(results: dict[str, Any], sizes: list[str]) -> str:
+    """The realistic mix (``mix.py``), caches on and off, beside tantivy's p50."""
+    sizes = [s for s in sizes if "mix" in results[s]]
+    if not sizes:
+        return ""
+    head = "| realistic mix | " + " | ".join(f"{int(s):,} entries".replace(",", " ") for s in sizes)
+    lines = [head + " |", "|---" * (len(sizes) + 1) + "|"]
+
+    def row(label: str, cell: Any) -> None:
+        cells = []
+        for size in sizes:
+            try:
+                cells.append(cell(results[size]["mix"], results[size]))
+            except (KeyError, ZeroDivisionError, TypeError):
+                cells.append("—")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+
+    row("commit measured", lambda m, r: r.get("commit", "—"))
+    row(
+        "operations: searches, writes (publish / edit / taxonomy)",
+        lambda m, r: (
+            f"{m['searches']}, "
+            + " / ".join(str(m["writes"][k]["n"]) for k in ("publish", "edit", "taxonomy"))
+        ),
+    )
+    for mode, label in (("on", "caches ON (answer cache + arrays)"), ("off", "caches OFF")):
+        row(f"search, {label}: p50 / p95 ms", lambda m, r, o=mode: _lat(m[o]))
+    row(
+        "ON vs OFF (OFF time / ON time, p50 / p95; above 1× ON is faster)",
+        lambda m, r: _ratio(m["off"], m["on"]),
+    )
+    for mode in ("on", "off"):
+        row(
+            f"  CPU time only, {mode.upper()}: p50 / p95 ms", lambda m, r, o=mode: _lat(m[o]["cpu"])
+        )
+    for part, label in (
+        ("after_write", "first search after each write"),
+        ("query", "fixed 2-3-word queries"),
+        ("need", "natural-language needs"),
+        ("typed", "`type=solutions` + facets"),
+    ):
+        row(
+            f"  {label}: ON / OFF p50 / p95 ms",
+            lambda m, r, p=part: f"{_lat(m['on'][p])} / {_lat(m['off'][p])}",
+        )
+    row(
+        "  searches the answer cache could serve (same request since the last write)",
+        lambda m, r: str(m["repeats_since_last_write"]),
+    )
+    row(
+        "  searches with no result; ON ≠ OFF answers",
+        lambda m, r: f"{m['zero_result_searches']}; {len(m['mismatches'])}",
+    )
+    row(
+        "write, p50 ms: publish / edit + publish revision / use case change",
+        lambda m, r: " / ".join(
+            f"{m['writes'][k].get('p50_ms', m['writes'][k].get('max_ms', 0)):.0f}"
+            for k in ("publish", "edit", "taxonomy")
+        ),
+    )
+    row(
+        "tantivy p50 ms (fixed queries; needs), from measure.py",
+        lambda m, r: (
+            f"{r['measure']['search']['tantivy']['p50_ms']:.2f}; "
+            f"{r['measure']['search_needs']['tantivy']['p50_ms']:.2f}"
+        ),
+    )
+    row(
+        "tantivy p50 ms over the same pool of queries and needs",
+        lambda m, r: f"{r['measure']['search_pool']['tantivy']['p50_ms']:.2f}",
+    )
+    row(
+        "mix ON p50 / tantivy p50 (goal: ≤ 3×)",
+        lambda m, r: f"{m['on']['p50_ms'] / r['measure']['search_pool']['tantivy']['p50_ms']:.1f}×",
+    )
+    return "\n\n" + "\n".join(lines)
 
 
 if __name__ == "__main__":
