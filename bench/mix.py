@@ -6,11 +6,13 @@ never called. Then, in a fixed order drawn from ``--seed``:
 
 - 95 % searches, each drawn from the fixed queries (``queries.txt``) and the
   natural-language needs (``needs.txt``), three in four over every kind, one in four with
-  ``type=solutions`` and its facets; each one timed twice, the two modes interleaved
-  (which one goes first alternates):
+  ``type=solutions`` and its facets; each one timed three times, the modes interleaved
+  (each goes first in turn):
   - ``on``: ``search(params)`` as the page calls it, answer cache and arrays on;
-  - ``off``: the same with ``SEARCH_MEMORY_MB=0`` and ``cached=False`` (every answer
-    from SQL), as ``measure.py``'s ``ours_sql_only``;
+  - ``cache``: the answer cache only (``SEARCH_MEMORY_MB=0``, a cache of its own), which
+    tells what the arrays add;
+  - ``off``: ``SEARCH_MEMORY_MB=0`` and ``cached=False`` (every answer from SQL), as
+    ``measure.py``'s ``ours_sql_only``;
 - 5 % writes, through the services a user's action goes through, so that every trigger
   and version moves as in production: a solution created, submitted and published by a
   moderator; a published entry's title and summary edited and the revision published;
@@ -164,12 +166,28 @@ class Writer:
         return getattr(self, kind)()
 
 
-def one_search(q: str, kind: str, *, on: bool) -> int:
+MODES = ("on", "cache", "off")
+# The answer cache of the "cache" mode: a local-memory cache of its own (its entries live
+# under their LOCATION), so that it never serves what the "on" mode stored.
+CACHE_ONLY = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "bench-mix-arrays-off",
+    }
+}
+
+
+def one_search(q: str, kind: str, *, mode: str) -> int:
+    """The result count of one search in a mode: ``on`` (answer cache and arrays, as the
+    page runs), ``cache`` (the answer cache only), ``off`` (neither)."""
     params, errors = parse_search({"q": q, "type": kind, "synthetic": "1"})
     if errors:
         raise SystemExit(f"bad search parameters for {q!r}: {errors}")
-    if on:
+    if mode == "on":
         return search(params).count
+    if mode == "cache":
+        with override_settings(SEARCH_MEMORY_MB=0, CACHES=CACHE_ONLY):
+            return search(params).count
     with override_settings(SEARCH_MEMORY_MB=0):
         return search(params, cached=False).count
 
@@ -181,10 +199,10 @@ def main() -> None:
     args = parser.parse_args()
     steps = plan(args.ops, args.seed)
     writer = Writer(args.seed)
-    samples: dict[str, list[float]] = {"on": [], "off": []}
+    samples: dict[str, list[float]] = {mode: [] for mode in MODES}
     # CPU time of this thread too: on a shared machine, wall time also holds the waits for
     # a core, which the CPU time leaves out.
-    cpu: dict[str, list[float]] = {"on": [], "off": []}
+    cpu: dict[str, list[float]] = {mode: [] for mode in MODES}
     by_source: dict[str, dict[str, list[float]]] = {
         mode: {"query": [], "need": [], "typed": [], "after_write": []} for mode in samples
     }
@@ -209,9 +227,10 @@ def main() -> None:
             repeats += 1  # the answer cache may serve it: same request, same version
         seen_since_write.add((q, kind))
         counts = {}
-        for mode in ("on", "off") if index % 2 else ("off", "on"):
+        turn = index % len(MODES)  # each mode goes first in turn
+        for mode in MODES[turn:] + MODES[:turn]:
             began, began_cpu = time.perf_counter(), time.thread_time()
-            counts[mode] = one_search(q, kind, on=mode == "on")
+            counts[mode] = one_search(q, kind, mode=mode)
             seconds = time.perf_counter() - began
             cpu[mode].append(time.thread_time() - began_cpu)
             connection.close()
@@ -222,8 +241,8 @@ def main() -> None:
             if after_write:
                 by_source[mode]["after_write"].append(seconds)
         after_write = False
-        if counts["on"] != counts["off"]:  # a stale answer: reported, not hidden
-            mismatches.append(f"{q!r} ({kind or 'all'}): {counts['on']} on, {counts['off']} off")
+        if len(set(counts.values())) > 1:  # a stale answer: reported, not hidden
+            mismatches.append(f"{q!r} ({kind or 'all'}): {counts}")
         zero += counts["on"] == 0
     report: dict[str, Any] = {
         "ops": len(steps),
