@@ -53,6 +53,17 @@ bien chaque plusieurs certains certaines autre autres leurs mêmes être avoir f
 peut peuvent doit doivent ici là
 """
 
+# Words of a need that say someone needs something, not what: "je cherche une aide pour
+# un chatbot", "besoin d'aide pour la maintenance prédictive de mes machines", "réduire la
+# facture d'énergie de mon entreprise". Dropped from a query (never from the index) when
+# the query has another word: "aide" alone, or "entreprise" alone, is still searched.
+NEED_WORDS = """
+besoin besoins cherche cherchons cherchez chercher recherchons voudrais voudrions
+voulons veux souhaite souhaitons souhaiterais souhaiterions aimerais aimerions
+trouver aider aide aides entreprise entreprises société sociétés structure
+comment quelque chose idée
+"""
+
 # Sets of phrases that mean the same thing to a firm looking for help. A query
 # containing one phrase of a set also looks for the others (query-time expansion;
 # the index keeps the words as written). A phrase belongs to one set only.

@@ -5,16 +5,28 @@ Each group lists *alternatives*: the words as typed, the synonyms of the maintai
 list (``lexicon.SYNONYM_SETS``) and, for a word of five letters or more that no entry
 contains, the indexed words one typo away. Backends match a group when any of its
 alternatives is found; the selector asks for every group, then for some of them.
+
+Words that only say a need exists ("je cherche", "besoin d'aide", "mon entreprise":
+``lexicon.NEED_WORDS``) are left out when the query has other words (``ignored``).
+
+Ranking by coverage (``coverage_points``): each group weighs its rarity, BM25's
+``idf = ln(1 + (N - n + 0.5) / (n + 0.5))`` over the N documents of the side searched,
+n of them holding the group; an entry earns a group's full weight when it holds the group
+in its title, summary or taxonomy, ``BODY_SHARE`` of it when only its long texts do.
+Entries are ordered by the weight they earn (how much of the query they cover), then by
+BM25. Weights are integers (``POINTS`` per unit of idf) so that every backend and the
+arrays in memory add them up exactly alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from guichet.search import analysis
-from guichet.search.lexicon import SYNONYM_SETS
+from guichet.search.lexicon import NEED_WORDS, SYNONYM_SETS
 
 EXACT = "exact"
 SYNONYM = "synonym"
@@ -49,6 +61,7 @@ class AnalyzedQuery:
     text: str
     groups: tuple[Group, ...]
     unknown: tuple[str, ...] = ()  # typed words (folded) no entry contains, typos included
+    ignored: tuple[str, ...] = ()  # words of the need left out (``lexicon.NEED_WORDS``)
 
     @property
     def is_empty(self) -> bool:
@@ -60,6 +73,32 @@ class AnalyzedQuery:
     def single_groups(self) -> list[AnalyzedQuery]:
         """One query per group (to count how many groups an entry matches)."""
         return [AnalyzedQuery(group.text, (group,)) for group in self.groups]
+
+
+POINTS = 1000
+BODY_SHARE = 0.5
+
+
+def idf(documents: int, holding: int) -> float:
+    """BM25's idf (the Lucene form, never negative)."""
+    return math.log(1 + (documents - holding + 0.5) / (holding + 0.5))
+
+
+def coverage_points(documents: int, holding: Sequence[int]) -> list[tuple[int, int]]:
+    """Per group, the points an entry earns holding it in its title, summary or
+    taxonomy, and holding it only in its long texts (see the module)."""
+    out = []
+    for n in holding:
+        head = max(1, round(idf(documents, n) * POINTS))
+        out.append((head, max(1, round(head * BODY_SHARE))))
+    return out
+
+
+@cache
+def need_stems() -> frozenset[str]:
+    return frozenset(
+        analysis.stem(w) for w in analysis.words(NEED_WORDS) if not analysis.is_stop(w)
+    )
 
 
 @dataclass(frozen=True)
@@ -126,6 +165,22 @@ def analyze_query(text: str, known: KnownTerms | None = None) -> AnalyzedQuery:
             spans.append((i, i + 1, None))
             i += 1
 
+    # Words that only say there is a need go, unless nothing else is left.
+    needs = need_stems()
+    ignored = [
+        words[first].word
+        for first, last, _ in spans
+        if last - first == 1 and words[first].stem in needs
+    ]
+    if ignored and len(ignored) < len(spans):
+        spans = [
+            (first, last, number)
+            for first, last, number in spans
+            if not (last - first == 1 and words[first].stem in needs)
+        ]
+    else:
+        ignored = []
+
     known_stems = known({t.stem for t in words}) if known and words else set()
     corrections: dict[str, list[str]] = {}
     if known is not None:
@@ -166,7 +221,7 @@ def analyze_query(text: str, known: KnownTerms | None = None) -> AnalyzedQuery:
                 else:
                     alternatives.append(Alternative((fixed,), (0,), fixed, TYPO))
         groups.append(Group(typed_text, tuple(_dedupe(alternatives))))
-    return AnalyzedQuery(text, tuple(groups), tuple(unknown))
+    return AnalyzedQuery(text, tuple(groups), tuple(unknown), tuple(ignored))
 
 
 def _dedupe(alternatives: list[Alternative]) -> list[Alternative]:

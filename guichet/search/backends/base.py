@@ -40,6 +40,7 @@ class Hit:
     score: float  # higher is better; comparable within one answer only
     synthetic: bool
     complete: bool = True  # every group of the query matched (False in "any" answers)
+    coverage: float = 1.0  # share of the query's weight the entry covers (query.coverage_points)
 
 
 class SearchBackend(ABC):
@@ -85,8 +86,9 @@ class SearchBackend(ABC):
         offset: int,
         limit: int,
     ) -> list[Hit]:
-        """Ranked entries matching every group (``all``) or some group (``any``, complete
-        matches first); an empty query matches every entry of the scopes."""
+        """Entries matching every group (``all``) or some group (``any``), ranked by how
+        much of the query they cover (``query.coverage_points``), then by BM25; an empty
+        query matches every entry of the scopes."""
 
     @abstractmethod
     def count(

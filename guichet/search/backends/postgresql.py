@@ -19,7 +19,7 @@ from guichet.search import analysis
 from guichet.search.backends import postgresql_schema as schema
 from guichet.search.backends.base import Hit, Progress, Require, Scope, SearchBackend
 from guichet.search.documents import ID_SPAN, KINDS, SOURCES, split_doc_number
-from guichet.search.query import AnalyzedQuery
+from guichet.search.query import AnalyzedQuery, coverage_points
 
 TABLE = schema.TABLE
 MASK = ID_SPAN - 1
@@ -32,21 +32,35 @@ def _lexeme(stem: str) -> str:
     return "'" + stem.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _phrase(stems: Sequence[str], positions: Sequence[int]) -> str:
+# The weights of the title, summary and taxonomy: where a group counts in full for
+# coverage (``query.coverage_points``).
+HEAD_LABELS = "AB"
+
+
+def _phrase(stems: Sequence[str], positions: Sequence[int], labels: str = "") -> str:
     """Stems at their distances: PostgreSQL counts the stop words it dropped."""
-    out = _lexeme(stems[0])
+    suffix = f":{labels}" if labels else ""
+    out = _lexeme(stems[0]) + suffix
     for i in range(1, len(stems)):
-        out += f" <{max(1, positions[i] - positions[i - 1])}> " + _lexeme(stems[i])
+        out += f" <{max(1, positions[i] - positions[i - 1])}> " + _lexeme(stems[i]) + suffix
     return out
 
 
-def compile_tsquery(query: AnalyzedQuery, require: Require) -> str:
-    """Text for ``to_tsquery('simple', ...)``: the lexemes are already stems."""
+def compile_tsquery(query: AnalyzedQuery, require: Require, labels: str = "") -> str:
+    """Text for ``to_tsquery('simple', ...)``: the lexemes are already stems; with
+    ``labels``, only lexemes of those weights match."""
     groups = []
     for group in query.groups:
-        alternatives = [_phrase(a.stems, a.positions) for a in group.alternatives]
+        alternatives = [_phrase(a.stems, a.positions, labels) for a in group.alternatives]
         groups.append("(" + " | ".join(f"({a})" for a in alternatives) + ")")
     return (" & " if require == "all" else " | ").join(groups)
+
+
+def _side(synthetic: bool) -> tuple[str, list[Any]]:
+    """Every document of one side (real or synthetic)."""
+    ranges = [s.doc_range(synthetic=synthetic) for s in SOURCES]
+    sql = " OR ".join(["(d.doc >= %s AND d.doc < %s)"] * len(ranges))
+    return f"({sql})", [bound for pair in ranges for bound in pair]
 
 
 class PostgreSQLBackend(SearchBackend):
@@ -157,20 +171,36 @@ class PostgreSQLBackend(SearchBackend):
         where, where_params = self._where(scopes, synthetic=synthetic)
         params: list[Any] = []
         groups = len(query.groups) if not query.is_empty and require == "any" else 1
+        full = 1
         if query.is_empty:
-            select = "d.doc, 0.0 AS rank, 1 AS matched"
+            select = "d.doc, 0.0 AS rank, 1 AS matched, 0 AS coverage"
             source = f"{TABLE} d"
             sort = "newest" if sort == "relevance" else sort
         else:
-            # In "any" answers, entries matching more groups of the query come first.
+            # Groups matched (for "complete") and coverage points (for the order).
             matched = "1"
             if groups > 1:
                 matched = " + ".join(
                     "(d.vector @@ to_tsquery('simple', %s))::int" for _ in query.groups
                 )
                 params += [compile_tsquery(one, "all") for one in query.single_groups()]
+            points = self.coverage_points(query, synthetic=synthetic)
+            full = sum(head for head, _ in points)
+            coverage = []
+            for one, (head, body) in zip(query.single_groups(), points, strict=True):
+                coverage.append(
+                    "(CASE WHEN d.vector @@ to_tsquery('simple', %s) THEN %s "
+                    "WHEN d.vector @@ to_tsquery('simple', %s) THEN %s ELSE 0 END)"
+                )
+                params += [
+                    compile_tsquery(one, "all", HEAD_LABELS),
+                    head,
+                    compile_tsquery(one, "all"),
+                    body,
+                ]
             select = (
-                f"d.doc, ts_rank('{WEIGHTS}', d.vector, q.query, 1) AS rank, {matched} AS matched"
+                f"d.doc, ts_rank('{WEIGHTS}', d.vector, q.query, 1) AS rank, {matched} AS matched, "
+                f"{' + '.join(coverage)} AS coverage"
             )
             source = f"{TABLE} d, to_tsquery('simple', %s) AS q(query)"
             params.append(compile_tsquery(query, require))
@@ -182,10 +212,30 @@ class PostgreSQLBackend(SearchBackend):
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         hits = []
-        for doc, rank, found in rows:
+        for doc, rank, found, earned in rows:
             source_, entry_id, is_synthetic = split_doc_number(doc)
-            hits.append(Hit(source_.kind, entry_id, float(rank), is_synthetic, found == groups))
+            share = int(earned) / full if not query.is_empty else 1.0
+            hits.append(
+                Hit(source_.kind, entry_id, float(rank), is_synthetic, found == groups, share)
+            )
         return hits
+
+    def coverage_points(self, query: AnalyzedQuery, *, synthetic: bool) -> list[tuple[int, int]]:
+        """Each group's points (``query.coverage_points``) from the documents of the side
+        holding it."""
+        side, bounds = _side(synthetic)
+        holding = []
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {TABLE} d WHERE {side}", bounds)
+            documents = int(cursor.fetchone()[0])
+            for one in query.single_groups():
+                cursor.execute(
+                    f"SELECT COUNT(*) FROM {TABLE} d "
+                    f"WHERE d.vector @@ to_tsquery('simple', %s) AND {side}",
+                    [compile_tsquery(one, "all"), *bounds],
+                )
+                holding.append(int(cursor.fetchone()[0]))
+        return coverage_points(documents, holding)
 
     @staticmethod
     def _order(sort: str) -> tuple[str, list[Any]]:
@@ -199,7 +249,7 @@ class PostgreSQLBackend(SearchBackend):
                 "rank DESC, d.doc",
                 [now, now],
             )
-        return "matched DESC, rank DESC, d.doc ASC", []
+        return "coverage DESC, rank DESC, d.doc ASC", []
 
     def count(
         self, query: AnalyzedQuery, *, scopes: Sequence[Scope], synthetic: bool, require: Require

@@ -23,7 +23,7 @@ from guichet.search.backends import sqlite_memory as memory
 from guichet.search.backends import sqlite_schema as schema
 from guichet.search.backends.base import Hit, Progress, Require, Scope, SearchBackend
 from guichet.search.documents import ID_BITS, ID_SPAN, KINDS, SOURCES, split_doc_number
-from guichet.search.query import AnalyzedQuery
+from guichet.search.query import AnalyzedQuery, coverage_points
 
 FTS = schema.FTS_TABLE
 MASK = ID_SPAN - 1
@@ -47,6 +47,14 @@ def compile_match(query: AnalyzedQuery, require: Require) -> str:
             alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
         )
     return (" AND " if require == "all" else " OR ").join(groups)
+
+
+HEAD = "{" + " ".join(schema.HEAD_FIELDS) + "}"
+
+
+def compile_head_match(query: AnalyzedQuery) -> str:
+    """The FTS5 expression of a one-group query, in the title, summary or taxonomy only."""
+    return f"{HEAD} : ({compile_match(query, 'all')})"
 
 
 class SQLiteBackend(SearchBackend):
@@ -167,25 +175,46 @@ class SQLiteBackend(SearchBackend):
             evaluation, keep = in_memory
             page = memory.top(evaluation, keep, offset, limit)
             groups = len(query.groups)
+            full = max(evaluation.full, 1)
             return [
-                Hit(kind, entry_id, float(score), synthetic, require == "all" or found >= groups)
-                for (kind, entry_id), score, found in zip(
+                Hit(
+                    kind,
+                    entry_id,
+                    float(score),
+                    synthetic,
+                    require == "all" or found >= groups,
+                    earned / full,
+                )
+                for (kind, entry_id), score, found, earned in zip(
                     memory.doc_numbers(evaluation, page),
                     evaluation.scores[page].tolist(),
                     evaluation.matched[page].tolist(),
+                    evaluation.coverage[page].tolist(),
                     strict=True,
                 )
             ]
         match = compile_match(query, require) if not query.is_empty else None
         params: list[Any] = []
-        # In "any" answers, entries matching more groups of the query come first.
-        matched = "1"
+        # Groups matched (for "complete") and coverage points (for the order), per entry.
+        matched, coverage, full = "1", "0", 1
         groups = len(query.groups) if match and require == "any" else 1
         if groups > 1:
             matched = " + ".join(
                 f"(doc IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s))" for _ in query.groups
             )
             params += [compile_match(one, "all") for one in query.single_groups()]
+        if match:
+            points = self.coverage_points(query, synthetic=synthetic)
+            full = sum(head for head, _ in points)
+            parts = []
+            for one, (head, body) in zip(query.single_groups(), points, strict=True):
+                parts.append(
+                    f"(CASE WHEN doc IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s) THEN %s "
+                    f"WHEN doc IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s) THEN %s "
+                    "ELSE 0 END)"
+                )
+                params += [compile_head_match(one), head, compile_match(one, "all"), body]
+            coverage = " + ".join(parts)
         parts = []
         for scope in scopes:
             sql, scope_params = self._scope(scope, synthetic=synthetic, match=match)
@@ -196,18 +225,44 @@ class SQLiteBackend(SearchBackend):
         )
         params += order_params
         sql = (
-            f"SELECT doc, rank, {matched} AS matched FROM ({' UNION ALL '.join(parts)}) "
-            f"ORDER BY {order} LIMIT %s OFFSET %s"
+            f"SELECT doc, rank, {matched} AS matched, {coverage} AS coverage "
+            f"FROM ({' UNION ALL '.join(parts)}) ORDER BY {order} LIMIT %s OFFSET %s"
         )
         params += [limit, offset]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         hits = []
-        for doc, rank, found in rows:
+        for doc, rank, found, points_earned in rows:
             source, entry_id, is_synthetic = split_doc_number(doc)
-            hits.append(Hit(source.kind, entry_id, -float(rank), is_synthetic, found == groups))
+            hits.append(
+                Hit(
+                    source.kind,
+                    entry_id,
+                    -float(rank),
+                    is_synthetic,
+                    found == groups,
+                    int(points_earned) / full if match else 1.0,
+                )
+            )
         return hits
+
+    def coverage_points(self, query: AnalyzedQuery, *, synthetic: bool) -> list[tuple[int, int]]:
+        """Each group's points (``query.coverage_points``) from the documents of the side
+        holding it, counted by FTS5."""
+        ranges = [s.doc_range(synthetic=synthetic) for s in SOURCES]
+        side = " OR ".join(["(rowid >= %s AND rowid < %s)"] * len(ranges))
+        bounds = [bound for pair in ranges for bound in pair]
+        holding = []
+        with connection.cursor() as cursor:
+            documents = memory.side_documents(cursor, synthetic=synthetic)
+            for one in query.single_groups():
+                cursor.execute(
+                    f"SELECT COUNT(*) FROM {FTS} WHERE {FTS} MATCH %s AND ({side})",
+                    [compile_match(one, "all"), *bounds],
+                )
+                holding.append(int(cursor.fetchone()[0]))
+        return coverage_points(documents, holding)
 
     @staticmethod
     def _order(sort: str) -> tuple[str, list[Any]]:
@@ -220,7 +275,7 @@ class SQLiteBackend(SearchBackend):
                 "CASE WHEN deadline >= %s THEN deadline END ASC, deadline DESC, rank, doc",
                 [now, now],
             )
-        return "matched DESC, rank ASC, doc ASC", []
+        return "coverage DESC, rank ASC, doc ASC", []
 
     def count(
         self, query: AnalyzedQuery, *, scopes: Sequence[Scope], synthetic: bool, require: Require

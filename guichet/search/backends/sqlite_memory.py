@@ -7,7 +7,10 @@ the document (``idf × weighted frequency / length norm``). So this module asks 
 once per phrase, for every document holding it and that part (``bm25()`` of the
 phrase alone), keeps them as numpy arrays, and answers a query by adding and
 intersecting arrays: the same scores and order as FTS5 on the whole query, the
-matches counted exactly, at the cost of a few array operations.
+matches counted exactly, at the cost of a few array operations. Each posting also says
+whether the phrase is in the document's title, summary or taxonomy (``head``), for the
+coverage ranking (``query.coverage_points``): a group's weight comes from how many
+documents of the side hold it, which its array tells exactly.
 
 Kept per process, and valid only for one **version** of the data: the FTS5 structure
 record (it moves at every change of the index) and ``search_state.changes`` (moved by
@@ -40,15 +43,16 @@ from django.db import connection
 
 from guichet.search.backends import sqlite_schema as schema
 from guichet.search.documents import ID_BITS, SOURCES
+from guichet.search.query import coverage_points
 
 FTS = schema.FTS_TABLE
 MASK = (1 << ID_BITS) - 1
 # Scores are sums of floating-point parts whose order differs from FTS5's: round them
 # so that entries FTS5 ties stay tied (and then ordered by document number).
 DECIMALS = 9
-# Dense positions fit 32 bits (a side holds fewer than 2³¹ entries): 12 bytes a posting.
+# Dense positions fit 32 bits (a side holds fewer than 2³¹ entries): 13 bytes a posting.
 POSITION = np.int32
-POSTING_BYTES = 12
+POSTING_BYTES = 13
 # A phrase held by more documents than this is read only while the memory has room for
 # it: reading it costs as much as FTS5 ranking it, so when the memory is full the query is
 # answered in SQL (same answer) rather than pushing out other phrases at every search.
@@ -72,6 +76,7 @@ class Space:
     ends: dict[str, int]  # kind → one past its last position
     size: int
     numbers: np.ndarray  # source number → start of its kind (positions = start + id)
+    documents: int = 0  # documents of this side in the index
 
     @property
     def bounds(self) -> np.ndarray:
@@ -89,25 +94,29 @@ class Space:
 
 @dataclass(frozen=True)
 class Postings:
-    """Sorted dense positions and the score each contributes."""
+    """Sorted dense positions, the score each contributes, and whether it is in a head field."""
 
     positions: np.ndarray  # int32, ascending
     scores: np.ndarray  # float64
+    head: np.ndarray  # bool: in the title, summary or taxonomy
 
     @property
     def nbytes(self) -> int:
-        return int(self.positions.nbytes + self.scores.nbytes)
+        return int(self.positions.nbytes + self.scores.nbytes + self.head.nbytes)
 
 
 @dataclass(frozen=True)
 class Evaluation:
-    """The entries of one side matching a query: positions, scores, groups matched."""
+    """The entries of one side matching a query: positions, scores, groups matched,
+    coverage points (see ``query.coverage_points``)."""
 
     space: Space
     positions: np.ndarray
     scores: np.ndarray
     matched: np.ndarray  # groups of the query each entry holds (all of them in "all")
     kind_index: np.ndarray  # index in SOURCES of each entry's kind
+    coverage: np.ndarray  # int64: the points each entry earns
+    full: int  # the points of an entry holding every group in a head field
 
 
 class _Store:
@@ -215,12 +224,27 @@ def space(current: Version, *, synthetic: bool) -> Space:
             numbers[source.number] = start
             start += int(highest) + 1
             ends[source.kind] = start
-    found = Space(synthetic, starts, ends, start, numbers)
+        documents = side_documents(cursor, synthetic=synthetic)
+    found = Space(synthetic, starts, ends, start, numbers, documents)
     STORE.put(current, key, found, 64 * len(SOURCES))
     return found
 
 
-PHRASE_SQL = f"SELECT rowid, bm25({FTS}, {schema.WEIGHTS}) FROM {FTS} WHERE {FTS} MATCH %s"
+def side_documents(cursor: Any, *, synthetic: bool) -> int:
+    """Documents of one side (real or synthetic) in the index: the N of the idf."""
+    ranges = [s.doc_range(synthetic=synthetic) for s in SOURCES]
+    cursor.execute(
+        f"SELECT COUNT(*) FROM {FTS} WHERE "
+        + " OR ".join(["(rowid >= %s AND rowid < %s)"] * len(ranges)),
+        [bound for pair in ranges for bound in pair],
+    )
+    return int(cursor.fetchone()[0])
+
+
+PHRASE_SQL = (
+    f"SELECT rowid, bm25({FTS}, {schema.WEIGHTS}), bm25({FTS}, {schema.HEAD_WEIGHTS}) "
+    f"FROM {FTS} WHERE {FTS} MATCH %s"
+)
 
 
 def phrase(current: Version, side: Space, stems: tuple[str, ...]) -> Postings:
@@ -235,13 +259,14 @@ def phrase(current: Version, side: Space, stems: tuple[str, ...]) -> Postings:
     with connection.cursor() as cursor:
         cursor.execute(PHRASE_SQL, [schema.quote_phrase(stems)])
         rows = cursor.fetchall()
-    flat = np.fromiter(chain.from_iterable(rows), dtype=np.float64, count=2 * len(rows))
-    docs = flat[0::2].astype(np.int64)
-    scores = -flat[1::2]
+    flat = np.fromiter(chain.from_iterable(rows), dtype=np.float64, count=3 * len(rows))
+    docs = flat[0::3].astype(np.int64)
+    scores = -flat[1::3]
+    head = flat[2::3] < 0  # bm25 is negative when the phrase is in some head field
     mine = ((docs >> ID_BITS) & 1) == int(side.synthetic)
     positions = side.positions(docs[mine]).astype(POSITION)
     order = np.argsort(positions, kind="stable")
-    found = Postings(positions[order], scores[mine][order])
+    found = Postings(positions[order], scores[mine][order], head[mine][order])
     STORE.put(current, key, found, found.nbytes)
     return found
 
@@ -258,17 +283,20 @@ def group(current: Version, side: Space, alternatives: tuple[tuple[str, ...], ..
     total = sum(len(p.positions) for p in parts)
     if total * 8 > side.size:
         hit = np.zeros(side.size, dtype=bool)
+        head = np.zeros(side.size, dtype=bool)
         score = np.zeros(side.size, dtype=np.float64)
         for part in parts:
             hit[part.positions] = True
+            head[part.positions[part.head]] = True
             score[part.positions] += part.scores
         positions = np.flatnonzero(hit).astype(POSITION)
-        found = Postings(positions, score[positions])
+        found = Postings(positions, score[positions], head[positions])
     else:
         every = np.concatenate([p.positions for p in parts])
         unique, inverse = np.unique(every, return_inverse=True)
         scores = np.bincount(inverse, weights=np.concatenate([p.scores for p in parts]))
-        found = Postings(unique, scores)
+        heads = np.bincount(inverse, weights=np.concatenate([p.head for p in parts])) > 0
+        found = Postings(unique, scores, heads)
     STORE.put(current, key, found, found.nbytes)
     return found
 
@@ -285,31 +313,46 @@ def evaluate(
     if key in recent:
         return recent[key]
     lists = sorted((group(current, side, g) for g in groups), key=lambda p: len(p.positions))
+    points = coverage_points(side.documents, [len(p.positions) for p in lists])
+    # Per group and posting, the points it earns: full in a head field, a share otherwise.
+    earned = [np.where(p.head, head, body) for p, (head, body) in zip(lists, points, strict=True)]
     if require == "all" or len(lists) == 1:
         positions, scores = lists[0].positions, lists[0].scores.copy()
-        for other in lists[1:]:
+        coverage = earned[0].astype(np.int64)
+        for other, other_earned in zip(lists[1:], earned[1:], strict=True):
             if not len(positions):
                 break
             at = np.searchsorted(other.positions, positions)
             at[at == len(other.positions)] = 0
             keep = other.positions[at] == positions if len(other.positions) else at < 0
             positions, scores = positions[keep], scores[keep] + other.scores[at[keep]]
+            coverage = coverage[keep] + other_earned[at[keep]]
         matched = np.full(len(positions), len(lists), dtype=np.int16)
     elif sum(len(p.positions) for p in lists) * 8 > side.size:
         count = np.zeros(side.size, dtype=np.int16)
         total = np.zeros(side.size, dtype=np.float64)
-        for part in lists:
+        every_points = np.zeros(side.size, dtype=np.int64)
+        for part, part_earned in zip(lists, earned, strict=True):
             count[part.positions] += 1
             total[part.positions] += part.scores
+            every_points[part.positions] += part_earned
         positions = np.flatnonzero(count).astype(POSITION)
-        scores, matched = total[positions], count[positions]
+        scores, matched, coverage = total[positions], count[positions], every_points[positions]
     else:
         every = np.concatenate([p.positions for p in lists])
         positions, inverse = np.unique(every, return_inverse=True)
         scores = np.bincount(inverse, weights=np.concatenate([p.scores for p in lists]))
         matched = np.bincount(inverse).astype(np.int16)
+        # Integer points below 2⁵³: the float sums are exact.
+        coverage = np.rint(np.bincount(inverse, weights=np.concatenate(earned))).astype(np.int64)
     found = Evaluation(
-        side, positions, np.round(scores, DECIMALS), matched, side.kind_of(positions)
+        side,
+        positions,
+        np.round(scores, DECIMALS),
+        matched,
+        side.kind_of(positions),
+        np.asarray(coverage, dtype=np.int64),
+        sum(head for head, _ in points),
     )
     # Kept briefly, outside the store (a query's own answer must not push out what every
     # query shares): one search counts, ranks and counts facets over the same evaluation.
@@ -354,23 +397,24 @@ def counts(evaluation: Evaluation, keep: np.ndarray) -> dict[str, int]:
 
 
 def top(evaluation: Evaluation, keep: np.ndarray, offset: int, limit: int) -> np.ndarray:
-    """Indexes into the evaluation of the page: more groups matched first, then higher
+    """Indexes into the evaluation of the page: more coverage points first, then higher
     score, then lower position (document number), as the SQL ranking orders them."""
     chosen = np.flatnonzero(keep)
     wanted = offset + limit
     if wanted <= 0 or not len(chosen):
         return chosen[:0]
-    # Primary key: groups matched then score, as one number per entry (scores are
-    # rounded and bounded, so matched × big + score orders like the pair).
-    matched = evaluation.matched[chosen].astype(np.float64)
+    # Primary key: coverage then score, as one number per entry (scores are rounded and
+    # bounded, so coverage × big + score orders like the pair; rounding only makes ties,
+    # which are kept and ordered exactly below).
+    coverage = evaluation.coverage[chosen].astype(np.float64)
     scores = evaluation.scores[chosen]
     span = float(np.abs(scores).max()) * 2 + 1 if len(scores) else 1.0
-    primary = matched * span + scores
+    primary = coverage * span + scores
     if len(chosen) > wanted:
         threshold = np.partition(-primary, wanted - 1)[wanted - 1]
         near = -primary <= threshold  # ties with the last one kept, ordered below
-        chosen, matched, scores = chosen[near], matched[near], scores[near]
-    order = np.lexsort((evaluation.positions[chosen], -scores, -matched))
+        chosen, coverage, scores = chosen[near], coverage[near], scores[near]
+    order = np.lexsort((evaluation.positions[chosen], -scores, -coverage))
     return chosen[order][offset:wanted]
 
 

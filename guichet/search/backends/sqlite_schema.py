@@ -44,6 +44,10 @@ FUNCTION = "guichet_terms"
 FIELDS = ("title", "summary", "tags", "body")
 # BM25 weight of each column: title, summary, tags, body.
 WEIGHTS = "10.0, 5.0, 3.0, 1.0"
+# The fields where a word counts in full for coverage (query.coverage_points), and the
+# bm25 weights that are zero exactly when a phrase is in none of them.
+HEAD_FIELDS = ("title", "summary", "tags")
+HEAD_WEIGHTS = "1.0, 1.0, 1.0, 0.0"
 
 
 def quote_phrase(stems: Sequence[str]) -> str:

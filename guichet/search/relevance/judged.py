@@ -5,10 +5,17 @@
 hand) or for a generated catalogue (``synthetic=True``: the rules on structured fields);
 ``evaluate(rank)`` runs a ranking function over every query that has relevant entries
 and returns the mean nDCG@10 and recall@20 (the benchmark calls it for each system).
+
+The queries are split in two halves, stored in ``queries.json`` and given by ``half_of``:
+``tune`` (the only ones looked at when choosing weights, stop words or synonyms) and
+``report`` (kept aside, to tell whether a change helps beyond the queries it was tuned
+on). Queries written from third-party texts (``source`` other than ``team``) all go to
+``report``; the team's own are split by a hash of their id.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +42,12 @@ LINKS = {
 }
 
 
+TUNE = "tune"
+REPORT = "report"
+HALVES = (TUNE, REPORT)
+TEAM = "team"  # queries the team wrote along with the synonyms and the demo texts
+
+
 @dataclass(frozen=True)
 class JudgedQuery:
     id: str
@@ -42,13 +55,34 @@ class JudgedQuery:
     need: str
     demo: dict[str, int]
     generated: list[dict[str, Any]] = field(default_factory=list)
+    half: str = REPORT
+    source: str = TEAM
 
 
-def load_queries(path: Path = QUERIES_FILE) -> list[JudgedQuery]:
+def half_of(query_id: str, source: str = TEAM) -> str:
+    """The half a query belongs to: third-party queries report, the team's split by hash."""
+    if source != TEAM:
+        return REPORT
+    digest = hashlib.sha256(query_id.encode()).digest()
+    return TUNE if digest[0] % 2 == 0 else REPORT
+
+
+def load_queries(path: Path = QUERIES_FILE, *, half: str | None = None) -> list[JudgedQuery]:
+    """The judged queries, all of them or one half."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [
-        JudgedQuery(q["id"], q["q"], q["need"], q["demo"], q["generated"]) for q in data["queries"]
+    queries = [
+        JudgedQuery(
+            q["id"],
+            q["q"],
+            q["need"],
+            q["demo"],
+            q.get("generated", []),
+            q["half"],
+            q.get("source", TEAM),
+        )
+        for q in data["queries"]
     ]
+    return [q for q in queries if half is None or q.half == half]
 
 
 def _public(kind: str, *, synthetic: bool) -> QuerySet:
@@ -96,10 +130,12 @@ def evaluate(
     *,
     synthetic: bool,
     queries: list[JudgedQuery] | None = None,
+    half: str | None = None,
 ) -> Evaluation:
-    """Mean nDCG@10 and recall@20 of ``rank`` (query text → ranked entries, 20 or more)."""
+    """Mean nDCG@10 and recall@20 of ``rank`` (query text → ranked entries, 20 or more),
+    over ``queries`` (default: the judged set, or one ``half`` of it)."""
     scores: dict[str, tuple[float, float]] = {}
-    for query in queries or load_queries():
+    for query in queries if queries is not None else load_queries(half=half):
         judged = judgements(query, synthetic=synthetic)
         if not any(grade > 0 for grade in judged.values()):
             continue

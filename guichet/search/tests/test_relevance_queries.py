@@ -10,7 +10,19 @@ import pytest
 from guichet.catalogue.models import AidType, Audience, BusinessFunction, Technique, UseCase
 from guichet.organisations.models import ActivitySection
 from guichet.search.documents import KINDS
-from guichet.search.relevance.judged import LINKS, evaluate, judgements, load_queries, rule_filter
+from guichet.search.relevance.judged import (
+    HALVES,
+    LINKS,
+    QUERIES_FILE,
+    REPORT,
+    TEAM,
+    TUNE,
+    evaluate,
+    half_of,
+    judgements,
+    load_queries,
+    rule_filter,
+)
 from guichet.search.selectors import parse_search, search
 
 DEMO_DATA = Path(__file__).resolve().parents[2] / "demo" / "data"
@@ -43,12 +55,18 @@ def test_at_least_forty_queries_with_judgements():
 
 
 def test_demo_judgements_name_demo_entries():
-    """Every judged slug exists in the demo data files."""
-    slugs = {}
+    """Every judged slug exists in the demo data files (facts and examples) or is an entry
+    the relevance benchmark imports from a third-party file."""
+    slugs: dict[str, set[str]] = {}
     for kind, name in DEMO_FILES.items():
-        path = DEMO_DATA / name
-        if path.exists():
-            slugs[kind] = {e["slug"] for e in json.loads(path.read_text(encoding="utf-8"))}
+        for path in (DEMO_DATA / name, DEMO_DATA / "examples" / name):
+            if path.exists():
+                found = {e["slug"] for e in json.loads(path.read_text(encoding="utf-8"))}
+                slugs.setdefault(kind, set()).update(found)
+    third_party = json.loads(QUERIES_FILE.read_text(encoding="utf-8"))["third_party_entries"]
+    for key in third_party:
+        kind, slug = key.split("/", 1)
+        slugs.setdefault(kind, set()).add(slug)
     for query in load_queries():
         for key, grade in query.demo.items():
             kind, slug = key.split("/", 1)
@@ -93,3 +111,23 @@ def test_evaluate_runs_a_ranking_over_the_judged_queries():
     result = evaluate(rank, synthetic=True, queries=queries)
     assert result.queries == 1
     assert result.ndcg_at_10 == 1.0 and result.recall_at_20 == 1.0
+
+
+def test_halves_are_stored_and_follow_the_rule():
+    """Each query's stored half is the one half_of gives: a hash of the id for the team's
+    queries, "report" for those written from third-party texts."""
+    queries = load_queries()
+    assert {q.half for q in queries} == set(HALVES)
+    for query in queries:
+        assert query.half == half_of(query.id, query.source), query.id
+    assert half_of("q01") == half_of("q01")
+    assert all(half_of(q.id, "plans") == REPORT for q in queries)
+    assert len(load_queries(half=TUNE)) + len(load_queries(half=REPORT)) == len(queries)
+
+
+def test_thirty_queries_from_third_party_texts():
+    """At least 30 judged queries come from texts the team did not write, kept for report."""
+    third = [q for q in load_queries() if q.source != TEAM]
+    assert len(third) >= 30
+    assert all(q.half == REPORT and q.demo for q in third)
+    assert {q.source for q in third} >= {"plans", "etalab"}
