@@ -7,6 +7,7 @@ the API defines no filter of its own.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,24 @@ from typing import Any
 from guichet.api.errors import InvalidQuery
 from guichet.catalogue import filters, selectors
 from guichet.catalogue.filters import FilterSet
+
+# Dates a catalogue can mean: outside, a typo (0001-01-01, 20260-01-01) rather than a question.
+FIRST_DAY = datetime.date(1800, 1, 1)
+LAST_DAY = datetime.date(2100, 12, 31)
+
+
+def date_errors(filterset: FilterSet, values: Mapping[str, Any]) -> dict[str, str]:
+    """A message naming each date parameter whose day lies outside 1800-2100."""
+    return {
+        flt.param: (
+            f"Le paramètre « {flt.param} » attend une date entre {FIRST_DAY.year} et "
+            f"{LAST_DAY.year}, pas le {values[flt.param].isoformat()}."
+        )
+        for flt in filterset.filters
+        if flt.kind == "date"
+        and flt.param in values
+        and not FIRST_DAY <= values[flt.param] <= LAST_DAY
+    }
 
 
 @dataclass(frozen=True)
@@ -26,7 +45,7 @@ def parse_list_query(filterset: FilterSet, query: Mapping[str, Any]) -> ListQuer
     """The cleaned values; raises ``InvalidQuery`` naming every bad parameter at once."""
     parsed = filters.parse(filterset, query)
     synthetic, synthetic_error = selectors.parse_synthetic(query)
-    errors = dict(parsed.errors)
+    errors = dict(parsed.errors) | date_errors(filterset, parsed.values)
     if synthetic_error:
         errors[selectors.SYNTHETIC_PARAM] = synthetic_error
     if errors:

@@ -6,12 +6,13 @@ come from the pages' selectors (``catalogue.selectors``), the envelope from ``pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 from django.db.models import Model, QuerySet
-from django.http import Http404
 from drf_spectacular.utils import (
+    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     extend_schema_view,
@@ -20,6 +21,8 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, viewsets
 
 from guichet.api import querysets
+from guichet.api.errors import UnknownId
+from guichet.api.guard import ApiView
 from guichet.api.pagination import GuichetPagination
 from guichet.api.query import ListQuery, parse_list_query
 from guichet.api.schema import FacetSchema
@@ -34,7 +37,7 @@ from guichet.api.serializers import (
 from guichet.catalogue import filters, selectors
 from guichet.catalogue.filters import FilterSet
 
-# The body of every 400 answer (see errors.InvalidQuery).
+# The body of every error answer (see errors.ApiError).
 QUERY_ERRORS = inline_serializer(
     "QueryErrors",
     {
@@ -45,21 +48,39 @@ QUERY_ERRORS = inline_serializer(
     },
 )
 
+# An identifier the database can hold (below 2**63); any other is answered 404, not looked up.
+IDENTIFIER = re.compile(r"[0-9]{1,18}")
+# Documented as before: the route itself takes any segment, to answer every other one in JSON.
+ID_PARAMETER = OpenApiParameter(
+    "id", {"type": "string", "pattern": "^[0-9]+$"}, location=OpenApiParameter.PATH
+)
 
-class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
+
+class PublicReadViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
     """A public, read-only list (filtered like its page) and a detail by id."""
 
     filterset: ClassVar[FilterSet]
+    missing: ClassVar[str] = "Aucune fiche publiée sous cet identifiant."
     pagination_class = GuichetPagination
     # No DRF filter backend: the list comes already filtered from the pages' selector.
     filter_backends = ()
     schema = FacetSchema()
-    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self) -> QuerySet[Any]:
         if self.action == "list":
             return self.search(parse_list_query(self.filterset, self.request.query_params))
         return self.readable()
+
+    def get_object(self) -> Model:
+        raw = str(self.kwargs[self.lookup_url_kwarg or self.lookup_field])
+        found = self.find(int(raw)) if IDENTIFIER.fullmatch(raw) else None
+        if found is None:
+            raise UnknownId(self.missing)
+        return found
+
+    def find(self, pk: int) -> Model | None:
+        found: Model | None = self.readable().filter(pk=pk).first()
+        return found
 
     def search(self, query: ListQuery) -> QuerySet[Any]:
         raise NotImplementedError
@@ -79,15 +100,15 @@ class CatalogueViewSet(PublicReadViewSet):
         # Published only, real and synthetic alike (a synthetic entry says so).
         return selectors.KIND_MODELS[self.kind].objects.published()
 
-    def get_object(self) -> Model:
+    def find(self, pk: int) -> Model | None:
         """The published entry, loaded by the detail page's own selector.
 
         ``selectors.entry_detail`` finds an entry by slug, so the id is turned into a slug
         first: one small query more, and the API shows what the page shows.
         """
-        slug = self.readable().filter(pk=self.kwargs["pk"]).values_list("slug", flat=True).first()
+        slug = self.readable().filter(pk=pk).values_list("slug", flat=True).first()
         if slug is None:
-            raise Http404
+            return None
         entry: Model = selectors.entry_detail(self.kind, slug)
         return entry
 
@@ -102,7 +123,7 @@ def _documented(
     missing: str = "Aucune fiche publiée sous cet identifiant.",
 ) -> Callable[[type[PublicReadViewSet]], type[PublicReadViewSet]]:
     """OpenAPI texts of a list and its detail; ``notes`` says what is listed, in which order."""
-    return extend_schema_view(
+    document = extend_schema_view(
         list=extend_schema(
             tags=[tag],
             summary=f"Lister les {plural}",
@@ -117,12 +138,19 @@ def _documented(
         retrieve=extend_schema(
             tags=[tag],
             summary=f"Lire {singular}",
+            parameters=[ID_PARAMETER],
             responses={
                 200: serializer,
-                404: OpenApiResponse(description=missing),
+                404: OpenApiResponse(QUERY_ERRORS, description=missing),
             },
         ),
     )
+
+    def decorate(viewset: type[PublicReadViewSet]) -> type[PublicReadViewSet]:
+        viewset.missing = missing
+        return document(viewset)
+
+    return decorate
 
 
 @_documented(
