@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from guichet.search.eligibility_verdicts import CriterionVerdict
-from guichet.search.matching import MatchItem, MatchResult, match
+from guichet.search.matching import LeftOut, MatchItem, MatchResult, match
 from guichet.search.matching_forms import NEED_MAX_LENGTH
 from guichet.search.profile import FirmProfile, ProfileError, parse_profile
 from guichet.search.profile_legal_forms import LABELS
@@ -84,6 +84,16 @@ def item_payload(item: MatchItem, request: Request | None = None) -> dict[str, A
     explanation = item.explanation
     payload: dict[str, Any] = {
         "matched_terms": list(explanation.matched_terms),
+        "term_matches": [
+            {
+                "term": m.term,
+                "matched": list(m.matched),
+                "fields": list(m.fields),
+                "reason": m.reason,
+            }
+            for m in explanation.term_matches
+        ],
+        "fit": [{"criterion": n.code, "met": n.met, "reason": n.reason} for n in explanation.fit],
         "use_cases": [
             {"code": u.code, "label": u.name, "keywords": list(u.keywords)}
             for u in explanation.use_cases
@@ -146,6 +156,17 @@ def profile_payload(profile: FirmProfile) -> dict[str, Any]:
     }
 
 
+def left_out_payload(item: LeftOut, request: Request | None = None) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "title": item.title,
+        "url": request.build_absolute_uri(item.url) if request is not None else item.url,
+        "criterion": item.criterion_code,
+        "label": item.criterion,
+        "reason": item.reason,
+    }
+
+
 def result_payload(result: MatchResult, request: Request | None = None) -> dict[str, Any]:
     return {
         "profile": profile_payload(result.profile),
@@ -153,6 +174,10 @@ def result_payload(result: MatchResult, request: Request | None = None) -> dict[
         "schemes": {
             "eligible": [item_payload(item, request) for item in result.eligible_schemes],
             "to_check": [item_payload(item, request) for item in result.schemes_to_check],
+            "left_out": {
+                "count": result.left_out_count,
+                "schemes": [left_out_payload(item, request) for item in result.left_out],
+            },
         },
         "trainings": [item_payload(item, request) for item in result.trainings],
     }
@@ -193,6 +218,46 @@ _CriterionSerializer = inline_serializer(
     many=True,
     required=False,
 )
+_TermMatchSerializer = inline_serializer(
+    "MatchTerm",
+    {
+        "term": serializers.CharField(help_text="L'idée du besoin, telle que saisie."),
+        "matched": serializers.ListField(
+            child=serializers.CharField(), help_text="Les mots trouvés (synonymes compris)."
+        ),
+        "fields": serializers.ListField(
+            child=serializers.CharField(),
+            help_text="Où : title, summary, tags, description (titre d'abord).",
+        ),
+        "reason": serializers.CharField(help_text="exact, synonym (synonyme) ou typo."),
+    },
+    many=True,
+)
+_FitSerializer = inline_serializer(
+    "MatchFit",
+    {
+        "criterion": serializers.CharField(
+            help_text="territory, size, sector, audience ou sessions (formations)."
+        ),
+        "met": serializers.BooleanField(
+            allow_null=True, help_text="null : ni pour ni contre (ouvert à tous, inconnu)."
+        ),
+        "reason": serializers.CharField(),
+    },
+    many=True,
+)
+_LeftOutSchemeSerializer = inline_serializer(
+    "MatchLeftOutScheme",
+    {
+        "id": serializers.IntegerField(),
+        "title": serializers.CharField(),
+        "url": serializers.URLField(),
+        "criterion": serializers.CharField(help_text="Le premier critère non rempli."),
+        "label": serializers.CharField(),
+        "reason": serializers.CharField(),
+    },
+    many=True,
+)
 _ErrorsSerializer = inline_serializer(
     "MatchErrors", {"errors": serializers.DictField(child=serializers.CharField())}
 )
@@ -200,6 +265,8 @@ _ErrorsSerializer = inline_serializer(
 
 class _ExplanationSerializer(serializers.Serializer):
     matched_terms = serializers.ListField(child=serializers.CharField())
+    term_matches = _TermMatchSerializer
+    fit = _FitSerializer
     use_cases = serializers.ListField(child=serializers.DictField())
     distance_km = serializers.FloatField(allow_null=True)
     distance_to = serializers.CharField(allow_null=True)
@@ -217,9 +284,15 @@ class _ItemSerializer(serializers.Serializer):
     explanation = _ExplanationSerializer()
 
 
+class _LeftOutSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="Dispositifs examinés et écartés.")
+    schemes = _LeftOutSchemeSerializer
+
+
 class _SchemesSerializer(serializers.Serializer):
     eligible = _ItemSerializer(many=True)
     to_check = _ItemSerializer(many=True)
+    left_out = _LeftOutSerializer(help_text="Les premiers sont listés, chacun avec son critère.")
 
 
 class MatchResponseSerializer(serializers.Serializer):
@@ -242,7 +315,11 @@ class MatchView(APIView):
             "Chaque dispositif est vérifié critère par critère contre le profil : il figure "
             "sous `eligible` si aucun critère n'échoue ni ne reste à vérifier (hors conditions "
             "rédigées en texte libre, toujours à lire), sous `to_check` si un critère manque "
-            "de données ; un dispositif qui échoue à un critère n'est jamais listé."
+            "de données ; un dispositif qui échoue à un critère n'est jamais listé parmi eux, mais "
+            "compté sous `left_out` et, pour les premiers, nommé avec le critère non rempli. "
+            "Chaque liste est classée par pertinence pour le besoin (`matched_terms`, "
+            "`term_matches`) et par adéquation au profil (`fit` : secteur, territoire, taille, "
+            "public ; distance) ; un besoin vide classe par adéquation seule."
         ),
         request=MatchRequestSerializer,
         responses={200: MatchResponseSerializer, 400: _ErrorsSerializer},

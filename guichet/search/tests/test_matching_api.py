@@ -38,7 +38,11 @@ def test_match_returns_three_ranked_lists(client: Client, catalogue: Catalogue) 
     assert response.status_code == 200
     body = response.json()
     assert set(body) == {"profile", "solutions", "schemes", "trainings"}
-    assert set(body["schemes"]) == {"eligible", "to_check"}
+    assert set(body["schemes"]) == {"eligible", "to_check", "left_out"}
+    left_out = body["schemes"]["left_out"]
+    corsica = next(item for item in left_out["schemes"] if item["id"] == catalogue.corsica.pk)
+    assert corsica["criterion"] == "geography" and corsica["reason"]
+    assert left_out["count"] >= len(left_out["schemes"])
     solution = body["solutions"][0]
     assert set(solution) == {"id", "title", "url", "score", "explanation"}
     assert solution["id"] == catalogue.chatbot.pk
@@ -74,9 +78,10 @@ def test_failing_scheme_never_under_eligible(client: Client, catalogue: Catalogu
 
 
 def test_every_field_is_optional(client: Client, catalogue: Catalogue) -> None:
-    """An empty object is a valid body: schemes to check, no solution nor training."""
+    """An empty object is a valid body: schemes to check, solutions and trainings by fit."""
     body = post(client, {}).json()
-    assert body["solutions"] == [] and body["trainings"] == []
+    assert body["solutions"] and body["trainings"]
+    assert all(item["explanation"]["matched_terms"] == [] for item in body["solutions"])
     assert catalogue.paca.pk in [item["id"] for item in body["schemes"]["to_check"]]
 
 

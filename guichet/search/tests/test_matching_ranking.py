@@ -121,7 +121,6 @@ def test_empty_need_ranks_schemes_by_profile_fit(
     listed = ids(schemes(result))
     assert listed.index(catalogue.paca.pk) < listed.index(open_to_all.pk)
     assert listed.index(sme.pk) < listed.index(research.pk)
-    assert not result.solutions
 
 
 def test_page_says_why_a_research_call_is_ranked_down(

@@ -1,4 +1,4 @@
-"""The interim text scorer of matching: the need's words and use cases, relevance in 0-1."""
+"""Text relevance of matching, read from the search index: the need's ideas, use cases, 0-1."""
 
 from __future__ import annotations
 
@@ -6,18 +6,38 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guichet.search import analysis
+from guichet.catalogue.models import Scheme, Solution
+from guichet.catalogue.workflow import Status
+from guichet.organisations.tests.factories import OrganisationFactory
+from guichet.search.backends import get_backend
 from guichet.search.matching import PROXIMITY_KM, proximity, weighted_score
-from guichet.search.matching_text import NeedAnalysis, analyse_need, fold, score_text, stems
+from guichet.search.matching_schemes import _reads_as_research
+from guichet.search.matching_text import _coverage, analyse_need, text_hits
+from guichet.search.query import analyze_query
 
 pytestmark = pytest.mark.django_db
 
 
-def test_need_is_read_with_the_search_analysis() -> None:
-    """The need's stems are the search index's terms: one French analysis for both."""
-    text = "L'Intelligence ÉNERGÉTIQUE d’œuvre pour nos boulangeries"
-    assert fold(text) == analysis.fold(text)
-    assert stems(text) == analysis.terms(text)
+def _solution(title: str, summary: str = "", description: str = "") -> Solution:
+    return Solution.objects.create(
+        owner=OrganisationFactory.create(),
+        slug=f"solution-{Solution.objects.count() + 1}",
+        title=title,
+        summary=summary,
+        description=description,
+        status=Status.PUBLISHED,
+    )
+
+
+def test_need_is_read_as_the_search_reads_a_query() -> None:
+    """The need's ideas are the search's groups: one French analysis for both."""
+    text = "Réduire la facture d'énergie de nos boulangeries"
+    need = analyse_need(text)
+    assert (
+        need.query.groups[: need.typed_groups]
+        == analyze_query(text, get_backend().known_terms).groups
+    )
+    assert need.terms == ("Réduire", "facture", "énergie", "boulangeries")
 
 
 def test_need_recognises_use_cases_by_their_keywords() -> None:
@@ -25,7 +45,6 @@ def test_need_recognises_use_cases_by_their_keywords() -> None:
     need = analyse_need("Un chatbot pour notre service client")
     assert [u.code for u in need.use_cases] == ["customer_chatbot"]
     assert need.use_cases[0].keywords == ("chatbot", "service client")
-    assert need.terms == tuple(stems("chatbot service client"))
 
 
 def test_keywords_match_as_phrases_in_order() -> None:
@@ -34,40 +53,66 @@ def test_keywords_match_as_phrases_in_order() -> None:
     assert "customer_chatbot" not in [u.code for u in need.use_cases]
 
 
-def test_title_weighs_more_than_summary() -> None:
-    """The same word counts more in the title than in the summary."""
-    need = analyse_need("maintenance des machines")
-    in_title, _, _ = score_text(need, title="Maintenance", summary="", use_case_codes=frozenset())
-    in_summary, _, _ = score_text(
-        need, title="Offre", summary="maintenance", use_case_codes=frozenset()
+def test_title_weighs_more_than_description() -> None:
+    """The same word counts more in the title than deep in the description."""
+    in_title = _solution("Maintenance des équipements")
+    in_text = _solution("Offre atelier", description="Un suivi de la maintenance.")
+    need = analyse_need("maintenance")
+    hits = text_hits("solutions", need, allowed=None, synthetic=False, limit=10)
+    assert hits[in_title.pk].relevance > hits[in_text.pk].relevance > 0
+    assert hits[in_text.pk].matches[0].fields == ("description",)
+
+
+def test_a_use_case_keyword_finds_a_scheme_in_other_words() -> None:
+    """A scheme on « FAQ » answers a need for a chatbot through the chatbot use case."""
+    owner = OrganisationFactory.create()
+    scheme = Scheme.objects.create(
+        owner=owner, title="Automatiser la FAQ de votre site", status=Status.PUBLISHED
     )
-    assert in_title > in_summary > 0
-
-
-def test_use_case_link_counts_even_without_shared_words() -> None:
-    """An entry linked to the need's use case is relevant though its words differ."""
     need = analyse_need("un chatbot")
-    relevance, matched, use_cases = score_text(
-        need, title="Assistant de réponse", use_case_codes=frozenset({"customer_chatbot"})
-    )
-    assert relevance >= 0.5 and matched == () and use_cases[0].code == "customer_chatbot"
+    hits = text_hits("schemes", need, allowed=Scheme.objects.all(), synthetic=False, limit=10)
+    hit = hits[scheme.pk]
+    assert hit.relevance > 0 and hit.matched_terms == ()
+    assert [u.code for u in hit.use_cases] == ["customer_chatbot"]
 
 
-def test_scheme_text_names_a_use_case() -> None:
-    """Without links (a scheme), a use-case keyword in its text counts as the link."""
-    need = analyse_need("un chatbot")
-    relevance, _, use_cases = score_text(need, title="Aide aux assistants virtuels")
-    assert relevance > 0 and use_cases and use_cases[0].code == "customer_chatbot"
+def test_hits_stay_within_the_allowed_entries() -> None:
+    """An entry outside ``allowed`` is never a hit, however well it answers."""
+    kept = _solution("Chatbot pour boulangeries")
+    left = _solution("Chatbot pour boutiques")
+    need = analyse_need("chatbot")
+    allowed = Solution.objects.filter(pk=kept.pk)
+    assert set(text_hits("solutions", need, allowed=allowed, synthetic=False, limit=10)) == {
+        kept.pk
+    }
+    assert left.pk in text_hits("solutions", need, allowed=None, synthetic=False, limit=10)
 
 
-@settings(max_examples=200, deadline=None)
-@given(need=st.text(max_size=80), title=st.text(max_size=80), summary=st.text(max_size=120))
-def test_relevance_stays_in_0_1(need: str, title: str, summary: str) -> None:
-    """Whatever the texts, relevance is in 0-1 and matched terms are the need's own words."""
-    analysed = NeedAnalysis(need, tuple(stems(need)), {s: s for s in stems(need)}, (), ())
-    relevance, matched, _ = score_text(analysed, title=title, summary=summary)
-    assert 0.0 <= relevance <= 1.0
-    assert set(matched) <= set(analysed.shown.values())
+def test_a_word_most_entries_hold_weighs_less() -> None:
+    """« IA » is in every entry: an entry holding « boulangerie » beats one holding « IA »."""
+    if get_backend().document_frequencies(["ia"]) is None:
+        pytest.skip("this backend does not give document frequencies")
+    for number in range(6):
+        _solution(f"IA numéro {number}")
+    bread = _solution("Boulangerie connectée")
+    generic = _solution("IA pour tous")
+    need = analyse_need("IA boulangerie")
+    hits = text_hits("solutions", need, allowed=None, synthetic=False, limit=20)
+    assert hits[bread.pk].relevance > hits[generic.pk].relevance
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    need=st.text(max_size=60),
+    title=st.lists(st.sampled_from(["chatbot", "client", "ia", "boulang", "x"]), max_size=6),
+    body=st.lists(st.sampled_from(["chatbot", "servic", "client", "maintenant"]), max_size=8),
+)
+def test_coverage_stays_in_0_1(need: str, title: list[str], body: list[str]) -> None:
+    """Whatever the need and the terms, coverage is in 0-1 and matched terms are the need's."""
+    analysed = analyse_need(need)
+    coverage, matches, _ = _coverage(analysed, {"title": title, "body": body})
+    assert 0.0 <= coverage <= 1.0
+    assert {m.term for m in matches} <= set(analysed.terms)
 
 
 @given(
@@ -90,12 +135,16 @@ def test_proximity_stays_in_0_1(distance: float | None) -> None:
         assert value == 0.0
 
 
-def test_title_word_weighs_more_than_a_description_word() -> None:
-    """« boulangerie » in the title scores above the same word deep in the description."""
-    need = analyse_need("boulangerie")
-    in_title, _, _ = score_text(need, title="Aide aux boulangeries")
-    in_text, matched, _ = score_text(
-        need, title="Aide aux commerces", description="Ouvert aux boulangers et boulangeries."
-    )
-    assert in_title > in_text > 0
-    assert matched == ("boulangerie",)
+@pytest.mark.parametrize(
+    ("title", "research"),
+    [
+        ("Appel à projets recherche régional", True),
+        ("Financement de thèses de recherche sur l'IA", True),
+        ("Programme pour la recherche et l'innovation", True),
+        ("Aide à la recherche de clients", False),
+        ("Recherche de financements pour les TPE", False),
+    ],
+)
+def test_research_is_read_from_phrases(title: str, research: bool) -> None:
+    """« projets de recherche » or « thèses » make a research scheme; « recherche » alone not."""
+    assert _reads_as_research({"title": title, "promise": "", "summary": ""}) is research
