@@ -1,0 +1,102 @@
+"""A backup restores what it saved, in this process, on SQLite and on PostgreSQL alike."""
+
+from __future__ import annotations
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from guichet.backups.archive import open_archive
+from guichet.backups.services import backup_create, backup_restore
+from guichet.catalogue.models import Solution, Training
+from guichet.organisations.models import Organisation
+
+from .builders import small_catalogue, snapshot
+
+# The copy and the dump read committed data only, so these tests commit theirs.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def media(settings, tmp_path: Path) -> Path:
+    """An uploaded-files folder with one file in a subfolder."""
+    root = tmp_path / "var" / "media"
+    (root / "logos").mkdir(parents=True)
+    (root / "logos" / "fournil.png").write_bytes(b"\x89PNG fake logo")
+    settings.MEDIA_ROOT = root
+    return root
+
+
+def test_restore_puts_back_rows_files_and_search_answers(media: Path, tmp_path: Path) -> None:
+    """Rows and files removed after a backup come back, and the search finds them again."""
+    small_catalogue()
+    before = snapshot()
+    assert before["search"], "the catalogue should answer « chatbot »"
+    archive = backup_create(output=tmp_path / "backups" / "site.tar.gz").path
+
+    Solution.objects.all().delete()
+    Training.objects.all().delete()
+    Organisation.objects.filter(name="Studio Bleu").delete()
+    (media / "logos" / "fournil.png").unlink()
+    (media / "written-after.txt").write_text("not in the backup")
+    assert snapshot() != before
+
+    report = backup_restore(archive=archive, force=True)
+
+    assert snapshot() == before
+    assert report.counts == before["counts"]
+    assert report.media_files == 1
+    assert (media / "logos" / "fournil.png").read_bytes() == b"\x89PNG fake logo"
+    assert not (media / "written-after.txt").exists()
+
+
+def test_the_manifest_describes_the_saved_database(media: Path, tmp_path: Path) -> None:
+    """The manifest names the engine, the migrations, the rows and the files it holds."""
+    small_catalogue()
+    report = backup_create(output=tmp_path / "site.tar.gz")
+    with open_archive(report.path) as (manifest, tar):
+        names = [member.name for member in tar]
+    assert manifest.counts["catalogue.Solution"] == 2
+    assert manifest.counts["catalogue.Training"] == 1
+    assert "0001_initial" in manifest.migrations["catalogue"]
+    assert manifest.media_files == 1
+    assert names == ["manifest.json", manifest.database_member, "media/logos/fournil.png"]
+    assert report.path.stat().st_mode & 0o077 == 0, "an archive holds personal data"
+
+
+def test_restore_refuses_a_database_with_content_unless_forced(media: Path, tmp_path: Path) -> None:
+    """Without --force, a database holding entries is left untouched and the message says so."""
+    small_catalogue()
+    archive = backup_create(output=tmp_path / "site.tar.gz").path
+    Solution.objects.filter(title__startswith="Tri").delete()
+
+    with pytest.raises(CommandError, match=r"contient déjà des données.*--force"):
+        call_command("restore", str(archive), stdout=StringIO())
+    assert Solution.objects.count() == 1
+
+    out = StringIO()
+    call_command("restore", str(archive), "--force", stdout=out)
+    assert Solution.objects.count() == 2
+    assert "catalogue.Solution : 2" in out.getvalue()
+
+
+def test_restore_into_an_emptied_database_needs_no_force(media: Path, tmp_path: Path) -> None:
+    """Once people's rows are gone (reference data may stay), the restore goes ahead."""
+    small_catalogue()
+    archive = backup_create(output=tmp_path / "site.tar.gz").path
+    before = snapshot()
+    Solution.objects.all().delete()
+    Training.objects.all().delete()
+    Organisation.objects.all().delete()
+    get_user_model().objects.all().delete()
+    for path in media.rglob("*"):
+        if path.is_file():
+            path.unlink()
+
+    backup_restore(archive=archive)
+
+    assert snapshot() == before
