@@ -36,8 +36,8 @@ class EmailBackend(ModelBackend):
 class SignInGuardBackend(AxesStandaloneBackend):
     """django-axes' lockout check, skipped when there is no HTTP request to throttle.
 
-    Code that authenticates outside a request (Django's test client ``login()``, a shell)
-    has no client address and no visitor to hold off; every sign-in page passes its request.
+    Code that authenticates outside a request (a shell, a management command) has no client
+    address and no visitor to hold off; every sign-in page passes its request.
     """
 
     def authenticate(  # type: ignore[override]

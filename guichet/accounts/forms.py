@@ -4,10 +4,14 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
+from guichet.accounts.models import EMAIL_MAX_LENGTH
+from guichet.web.forms_limits import LimitedFormMixin
 
-class EmailAuthenticationForm(AuthenticationForm):
+
+class EmailAuthenticationForm(LimitedFormMixin, AuthenticationForm):
     username = forms.EmailField(
         label=_("Adresse électronique"),
+        max_length=EMAIL_MAX_LENGTH,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     password = forms.CharField(
@@ -25,9 +29,9 @@ class EmailAuthenticationForm(AuthenticationForm):
     }
 
 
-class PasswordResetRequestForm(PasswordResetForm):
+class PasswordResetRequestForm(LimitedFormMixin, PasswordResetForm):
     email = forms.EmailField(
         label=_("Adresse électronique du compte"),
-        max_length=254,
+        max_length=EMAIL_MAX_LENGTH,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

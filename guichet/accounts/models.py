@@ -6,8 +6,13 @@ from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# The longest address SMTP can carry (RFC 5321); forms and the database both hold to it.
+EMAIL_MAX_LENGTH = 254
 
 
 class UserManager(BaseUserManager["User"]):
@@ -37,7 +42,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         MODERATOR = "moderator", _("modérateur ou modératrice de la Région")
         ADMIN = "admin", _("administrateur ou administratrice de la Région")
 
-    email = models.EmailField(_("adresse électronique"), unique=True)
+    email = models.EmailField(_("adresse électronique"), unique=True, max_length=EMAIL_MAX_LENGTH)
     full_name = models.CharField(_("nom complet"), max_length=150, blank=True)
     region_role = models.CharField(
         _("rôle à la Région"), max_length=20, choices=RegionRole.choices, blank=True, default=""
@@ -60,6 +65,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("utilisateur ou utilisatrice")
         verbose_name_plural = _("utilisateurs et utilisatrices")
         ordering = ["email"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            # RFC 5321's 254 characters, held by the database itself: SQLite ignores max_length.
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("email"), EMAIL_MAX_LENGTH),
+                name="accounts_user_email_at_most_254",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.email
@@ -81,3 +93,32 @@ class User(AbstractBaseUser, PermissionsMixin):
             self.region_role in {self.RegionRole.MODERATOR, self.RegionRole.ADMIN}
             or self.is_superuser
         )
+
+
+class PendingRegistration(models.Model):
+    """A registration waiting for its e-mail address to be confirmed.
+
+    Nothing of the account or its organisation exists until the link sent to the address is
+    followed (``services.registration_confirm``); until then only this record does, with the
+    password already hashed. Expired records are deleted by the next registration.
+    """
+
+    email = models.EmailField(_("adresse électronique"), max_length=EMAIL_MAX_LENGTH)
+    full_name = models.CharField(_("nom complet"), max_length=150)
+    password = models.CharField(_("mot de passe (empreinte)"), max_length=128)
+    role = models.CharField(_("rôle de l'organisation"), max_length=40)
+    organisation = models.JSONField(_("organisation déclarée"), default=dict)
+    created_at = models.DateTimeField(_("demandée le"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("inscription en attente de confirmation")
+        verbose_name_plural = _("inscriptions en attente de confirmation")
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("email"), EMAIL_MAX_LENGTH),
+                name="accounts_pendingregistration_email_at_most_254",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.email

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Verdict:
     retry_after_minutes: int
 
 
-def client_ip(request: HttpRequest) -> str:
+def client_ip(request: HttpRequest) -> str | None:
     """The visitor's address: the peer, or the one the trusted proxies recorded.
 
     With ``TRUSTED_PROXY_COUNT = n``, the n-th address from the right of X-Forwarded-For is
@@ -37,7 +38,8 @@ def client_ip(request: HttpRequest) -> str:
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if len(hops) >= proxies:
             return hops[-proxies]
-    return str(request.META.get("REMOTE_ADDR") or "unknown")
+    # None when there is no peer at all (a request built in code): django-axes stores it so.
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def _key(scope: str, kind: str, value: str) -> str:
@@ -51,7 +53,7 @@ def throttle_hit(scope: str, *, request: HttpRequest, address: str) -> Verdict:
     window = int(limits["window_minutes"]) * 60
     cache = caches["limits"]
     keys = {
-        _key(scope, "ip", client_ip(request)): int(limits["per_ip"]),
+        _key(scope, "ip", client_ip(request) or "unknown"): int(limits["per_ip"]),
         _key(scope, "address", address): int(limits["per_address"]),
     }
     counts = cache.get_many(list(keys))
@@ -65,3 +67,10 @@ def throttle_hit(scope: str, *, request: HttpRequest, address: str) -> Verdict:
         except ValueError:  # expired between add() and incr()
             cache.set(key, 1, timeout=window)
     return Verdict(allowed=True, retry_after_minutes=0)
+
+
+def too_many_sendings_message(minutes: int) -> str:
+    return _(
+        "Trop de demandes ont été envoyées depuis votre connexion ou pour cette adresse. "
+        "Par sécurité, réessayez dans %(minutes)d minutes."
+    ) % {"minutes": minutes}

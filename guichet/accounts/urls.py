@@ -18,6 +18,12 @@ urlpatterns = [
     ),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("inscription/", registration.register, name="register"),
+    path("inscription/envoyee/", registration.register_sent, name="register_sent"),
+    path(
+        "inscription/confirmer/<str:token>/",
+        registration.register_confirm,
+        name="register_confirm",
+    ),
     path("", views.dashboard, name="dashboard"),
     path(
         "mot-de-passe/oubli/",

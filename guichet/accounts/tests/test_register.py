@@ -1,13 +1,19 @@
-"""Self-registration: an account and its organisation, created together or not at all."""
+"""Self-registration: confirmed by e-mail, then an account and its organisation together."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
+from pytest_django.fixtures import Settings
 
-from guichet.accounts.models import User
+from guichet.accounts.models import PendingRegistration, User
+from guichet.accounts.tests.factories import PASSWORD as ALICE_PASSWORD
 from guichet.audit.models import AuditEntry
 from guichet.organisations.models import Membership, Organisation
 from guichet.organisations.registration import organisation_register
@@ -16,15 +22,6 @@ from guichet.territories.models import Commune, Postcode
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "une-phrase-de-passe-solide"
-
-
-@pytest.fixture
-def digne() -> Commune:
-    commune = Commune.objects.create(
-        code="04070", name="Digne-les-Bains", department_id="04", region_id="93"
-    )
-    Postcode.objects.create(code="04000", commune=commune)
-    return commune
 
 
 def form_data(**overrides: str) -> dict[str, str]:
@@ -43,11 +40,45 @@ def form_data(**overrides: str) -> dict[str, str]:
     return data
 
 
-def test_registration_creates_account_organisation_and_membership(
+def confirm_link(message: mail.EmailMessage) -> str:
+    """The path of the confirmation link an e-mail carries."""
+    found = re.search(r"https?://[^/\s]+(/compte/inscription/confirmer/\S+)", str(message.body))
+    assert found, message.body
+    return found.group(1)
+
+
+def without_nonce(content: bytes) -> str:
+    """The page without its per-request Content-Security-Policy nonce."""
+    return re.sub(r'nonce="[^"]*"', "", content.decode())
+
+
+def register_and_confirm(client: Client, **overrides: str) -> HttpResponse:
+    """Post the form, then follow the link the e-mail carries and confirm."""
+    client.post(reverse("accounts:register"), form_data(**overrides))
+    return client.post(confirm_link(mail.outbox[-1]))
+
+
+def test_registration_sends_a_link_and_creates_nothing_yet(client: Client, digne: Commune) -> None:
+    """Posting the form creates no account and no organisation; the address gets a link."""
+    response = client.post(reverse("accounts:register"), form_data())
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:register_sent")
+    assert not User.objects.exists()
+    assert not Organisation.objects.filter(name="Lumière IA").exists()
+    assert not AuditEntry.objects.exists()
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["claire@lumiere-ia.example"]
+    assert "confirmez la création" in mail.outbox[0].subject
+    assert "Lumière IA" in str(mail.outbox[0].body)
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_link_creates_account_organisation_and_membership(
     client: Client, digne: Commune
 ) -> None:
-    """A provider registers: account, organisation in its commune, membership, journal entry."""
-    response = client.post(reverse("accounts:register"), form_data(siren="732 829 320"))
+    """Confirming creates the account with its password, the organisation and the journal entry."""
+    response = register_and_confirm(client, siren="732 829 320")
 
     assert response.status_code == 302
     assert response["Location"] == reverse("catalogue_manage:dashboard")
@@ -58,17 +89,65 @@ def test_registration_creates_account_organisation_and_membership(
     assert list(organisation.roles.values_list("code", flat=True)) == ["provider"]
     assert Membership.objects.filter(user=user, organisation=organisation).exists()
     assert AuditEntry.objects.filter(object_id=str(organisation.pk), action="create").exists()
+    assert Client().login(username="claire@lumiere-ia.example", password=PASSWORD)
+    assert not PendingRegistration.objects.exists()
 
 
-def test_registration_signs_in_and_lands_in_the_provider_space(
+def test_the_link_shows_what_it_creates_before_anything_is_created(
     client: Client, digne: Commune
 ) -> None:
-    """After registering, the person is signed in and sees the organisation in /espace/."""
-    response = client.post(reverse("accounts:register"), form_data(), follow=True)
+    """Opening the link (as a mail scanner would) only shows the account and organisation."""
+    client.post(reverse("accounts:register"), form_data())
+
+    response = client.get(confirm_link(mail.outbox[0]))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "claire@lumiere-ia.example" in html
+    assert "Lumière IA" in html
+    assert not User.objects.exists()
+
+
+def test_confirming_signs_in_and_lands_in_the_provider_space(
+    client: Client, digne: Commune
+) -> None:
+    """After confirming, the person is signed in and sees the organisation in /espace/."""
+    client.post(reverse("accounts:register"), form_data())
+    response = client.post(confirm_link(mail.outbox[0]), follow=True)
 
     assert response.wsgi_request.user.is_authenticated
     assert response.request["PATH_INFO"] == "/espace/"
     assert "Lumière IA" in response.content.decode()
+
+
+def test_a_link_serves_once(client: Client, digne: Commune) -> None:
+    """A second use of the link, or a second link for the same address, creates nothing more."""
+    client.post(reverse("accounts:register"), form_data())
+    client.post(reverse("accounts:register"), form_data(name="Lumière IA bis"))
+    first, second = confirm_link(mail.outbox[0]), confirm_link(mail.outbox[1])
+    client.post(first)
+
+    assert Client().post(first).status_code == 400
+    assert Client().post(second).status_code == 400
+    assert User.objects.count() == 1
+    assert not Organisation.objects.filter(name="Lumière IA bis").exists()
+
+
+def test_an_altered_or_expired_link_is_refused(
+    client: Client, digne: Commune, settings: Settings
+) -> None:
+    """A changed token, or one older than REGISTRATION_CONFIRM_DAYS, creates nothing."""
+    client.post(reverse("accounts:register"), form_data())
+    link = confirm_link(mail.outbox[0])
+
+    altered = client.post(link.replace("/confirmer/", "/confirmer/x"))
+    settings.REGISTRATION_CONFIRM_DAYS = 0
+    expired = client.post(link)
+
+    assert altered.status_code == 400
+    assert expired.status_code == 400
+    assert "Lien de confirmation non valable" in expired.content.decode()
+    assert not User.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -100,17 +179,41 @@ def test_registration_refusals_are_explained_next_to_the_field(
     assert message in errors
     assert not User.objects.filter(email="claire@lumiere-ia.example").exists()
     assert not Organisation.objects.filter(name="Lumière IA").exists()
+    assert mail.outbox == []
 
 
-def test_an_address_already_registered_is_refused(
+def test_an_existing_address_gets_the_same_answer_and_its_owner_an_email(
     client: Client, digne: Commune, alice: User
 ) -> None:
-    """Registering again with an existing address (any case) is refused on the e-mail field."""
-    response = client.post(reverse("accounts:register"), form_data(email=alice.email.upper()))
+    """The form does not reveal accounts: same page as a new address; Alice is told by e-mail."""
+    new = client.post(reverse("accounts:register"), form_data(), follow=True)
+    known = Client().post(
+        reverse("accounts:register"), form_data(email=alice.email.upper()), follow=True
+    )
 
-    assert response.status_code == 200
-    assert "existe déjà" in " ".join(response.context["form"].errors["email"])
+    assert known.status_code == new.status_code == 200
+    assert known.redirect_chain == new.redirect_chain
+    assert without_nonce(known.content) == without_nonce(new.content)
+    assert "existe déjà" not in known.content.decode()
+    notice = mail.outbox[-1]
+    assert notice.to == [alice.email]
+    assert "déjà un compte" in notice.subject
+    assert "/compte/mot-de-passe/oubli/" in str(notice.body)
+    assert "/compte/inscription/confirmer/" not in str(notice.body)
     assert not Organisation.objects.filter(name="Lumière IA").exists()
+    assert Client().login(username=alice.email, password=ALICE_PASSWORD)
+
+
+def test_checking_the_organisation_writes_nothing(client: Client, digne: Commune) -> None:
+    """The registration is checked in full before the e-mail goes, and the check is undone."""
+    organisations = Organisation.objects.count()
+
+    client.post(reverse("accounts:register"), form_data())
+
+    assert Organisation.objects.count() == organisations
+    assert not User.objects.exists()
+    assert not AuditEntry.objects.exists()
+    assert not Membership.objects.exists()
 
 
 def test_shared_postcode_needs_the_commune_name(client: Client, digne: Commune) -> None:
@@ -122,8 +225,9 @@ def test_shared_postcode_needs_the_commune_name(client: Client, digne: Commune) 
 
     response = client.post(reverse("accounts:register"), form_data())
     assert "plusieurs communes" in " ".join(response.context["form"].errors["commune_name"])
+    assert mail.outbox == []
 
-    client.post(reverse("accounts:register"), form_data(commune_name="Autre-Commune"))
+    register_and_confirm(client, commune_name="Autre-Commune")
     assert Organisation.objects.get(name="Lumière IA").commune == other
 
 

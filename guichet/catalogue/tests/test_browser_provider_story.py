@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 import pytest
+from django.core import mail
 from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import BrowserContext, Page, expect
 
@@ -67,6 +68,12 @@ def test_provider_registers_is_refused_fixes_and_is_published(
     page.get_by_label("SIREN (facultatif)").fill("732 829 320")
     page.get_by_label("Code postal").fill("04000")
     page.get_by_role("button", name="Créer mon compte").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vérifiez votre messagerie")
+    # She follows the link the confirmation e-mail carries.
+    link = re.search(r"https?://[^/\s]+(/compte/inscription/confirmer/\S+)", mail.outbox[-1].body)
+    assert link
+    page.goto(link.group(1))
+    page.get_by_role("button", name="Confirmer et créer mon compte").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Espace de publication")
     expect(page.get_by_role("heading", name="Lumière IA")).to_be_visible()
 
