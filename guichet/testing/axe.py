@@ -2,9 +2,11 @@
 
 Every top-level document a browser test opens is audited automatically (see
 ``axe_harness.js`` and the ``browser_context`` fixture in ``guichet.testing.browser``);
-a test fails when axe finds a violation whose impact is serious or critical. Call
-``assert_no_axe_violations(page)`` to audit the page again mid-test, after a
-script changed it.
+a test fails when axe finds a violation whose impact is serious or critical, or when
+the page, once loaded, scrolls sideways at the test's window width (its
+``document.documentElement.scrollWidth`` is wider than the window: at 390 px in the
+tests that open pages at a phone's width). Call ``assert_no_axe_violations(page)`` to
+audit the page again mid-test, after a script changed it.
 """
 
 from __future__ import annotations
@@ -72,6 +74,36 @@ class AxeViolation:
         )
 
 
+@dataclass(frozen=True)
+class Overflow:
+    """A page wider than the window it was opened in: it scrolls sideways."""
+
+    url: str
+    scroll_width: int
+    inner_width: int
+    elements: tuple[str, ...]
+
+    def describe(self) -> str:
+        nodes = "\n".join(f"      {element}" for element in self.elements)
+        return (
+            f"  - {self.url} is {self.scroll_width} px wide in a {self.inner_width} px window\n"
+            f"    reaching past the right edge:\n{nodes}"
+        )
+
+
+def overflow_from_report(report: dict[str, Any]) -> Overflow | None:
+    """The sideways scroll a harness report found, if any."""
+    found = report.get("overflow")
+    if not found:
+        return None
+    return Overflow(
+        url=report["url"],
+        scroll_width=int(found["scrollWidth"]),
+        inner_width=int(found["innerWidth"]),
+        elements=tuple(found.get("elements", ())),
+    )
+
+
 def violations_from_report(report: dict[str, Any]) -> list[AxeViolation]:
     """The violations of one harness report (see axe_harness.js for its shape)."""
     return [
@@ -116,6 +148,7 @@ class AxeAudit:
     # The document whose audit runs on each page and has not reported yet.
     _running: dict[Page, dict[str, Any]] = field(default_factory=dict)
     _taken: int = 0
+    _overflows_taken: int = 0
 
     def record(self, report: dict[str, Any] | None) -> None:
         if report is not None:
@@ -195,6 +228,23 @@ class AxeAudit:
             if "error" in report
         ]
 
+    def overflows(self) -> list[Overflow]:
+        """Pages that scrolled sideways when they loaded, since the last ``take_overflows``."""
+        reports = list(self.reports.values())[self._overflows_taken :]
+        found = (overflow_from_report(report) for report in reports)
+        return [overflow for overflow in found if overflow is not None]
+
+    def take_overflows(self, pages: list[Page]) -> list[Overflow]:
+        """Settle the given pages, then return and forget the sideways scrolls so far.
+
+        For tests that check the width themselves; axe violations still fail the test.
+        """
+        for page in pages:
+            self.settle_page(page)
+        overflows = self.overflows()
+        self._overflows_taken = len(self.reports)
+        return overflows
+
     def take_violations(self, pages: list[Page]) -> list[AxeViolation]:
         """Settle the given pages, then return and forget the blocking violations so far.
 
@@ -208,12 +258,19 @@ class AxeAudit:
         return violations
 
     def failure_message(self) -> str | None:
-        """What to fail the test with, or None when every audited page passed."""
+        """What to fail the test with, or None when every audited page passed and fitted."""
         violations = self.blocking_violations()
         errors = self.errors()
-        if not violations and not errors:
+        overflows = self.overflows()
+        if not violations and not errors and not overflows:
             return None
-        return format_violations(violations, errors)
+        parts = [format_violations(violations, errors)] if violations or errors else []
+        if overflows:
+            parts.append(
+                f"{len(overflows)} page(s) scroll sideways (scrollWidth wider than the window):\n"
+                + "\n".join(overflow.describe() for overflow in overflows)
+            )
+        return "\n".join(parts)
 
 
 def assert_no_axe_violations(page: Page) -> None:

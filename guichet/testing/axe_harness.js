@@ -1,4 +1,5 @@
-// Audits every top-level document the browser tests open with axe-core.
+// Audits every top-level document the browser tests open with axe-core, and
+// checks that it does not scroll sideways at the window's width.
 //
 // The browser_context fixture adds this script, after axe.min.js, to every
 // document (Playwright's add_init_script), so no test has to remember to call
@@ -62,6 +63,45 @@
       }
     });
 
+  // A short CSS path of an element, to name what sticks out of the viewport.
+  const describe = (element) => {
+    const parts = [];
+    for (let node = element; node && node !== document.body && parts.length < 4; node = node.parentElement) {
+      let part = node.localName;
+      if (node.id) {
+        part += `#${node.id}`;
+      } else if (node.classList.length) {
+        part += `.${Array.from(node.classList).slice(0, 2).join(".")}`;
+      }
+      parts.unshift(part);
+    }
+    return parts.join(" > ");
+  };
+
+  // Whether the page scrolls sideways at the window's width, measured when it has loaded:
+  // null when it fits, else the widths and the innermost elements reaching past the edge.
+  const measureOverflow = () => {
+    const root = document.documentElement;
+    const viewport = Math.min(window.innerWidth, root.clientWidth || window.innerWidth);
+    if (root.scrollWidth <= viewport) {
+      return null;
+    }
+    const beyond = Array.from(document.body.querySelectorAll("*")).filter((element) => {
+      const rect = element.getBoundingClientRect();
+      return rect.width > 0 && rect.right > viewport + 1;
+    });
+    const innermost = beyond.filter(
+      (element) => !beyond.some((other) => other !== element && element.contains(other)),
+    );
+    return {
+      scrollWidth: root.scrollWidth,
+      innerWidth: viewport,
+      elements: innermost
+        .slice(0, 8)
+        .map((element) => `${describe(element)} (right edge at ${Math.round(element.getBoundingClientRect().right)} px)`),
+    };
+  };
+
   let settled = null;
   window.__guichetAxe = {
     // The audit of this document, reported once: started on load, or now when
@@ -75,11 +115,14 @@
         send({ type: "start", doc, url });
         // The audit itself waits for the next task, so that the load event (and
         // page.goto) is not held up by it.
+        // Measured now, as the page loaded, before anything else may change it.
+        const overflow = measureOverflow();
         settled = new Promise((resolve) => setTimeout(resolve, 0))
           .then(() => runAxe(url))
           .then((report) => {
-            send({ type: "report", ...report });
-            return report;
+            const full = overflow ? { ...report, overflow } : report;
+            send({ type: "report", ...full });
+            return full;
           });
       }
       return settled;

@@ -4,6 +4,7 @@ Fixtures (registered from ``guichet/conftest.py``):
 
 - ``page``: a new page of ``browser_context``; ``page.goto("/")`` opens the home
   page of pytest-django's ``live_server``.
+- ``phone_page``: the same at a phone's width (``PHONE_VIEWPORT``, 390 px wide).
 - ``browser_context``: the test's context: French locale, Paris time zone,
   ``base_url`` set to the live server, every page audited by axe-core.
 - ``browser_context_factory``: call it for more such contexts (another person
@@ -13,7 +14,9 @@ Fixtures (registered from ``guichet/conftest.py``):
 
 After the body of a test using them, the plugin waits for the audit of every
 open page and fails the test on any serious or critical violation found on any
-page it opened; a failed test leaves a screenshot in test-artifacts/.
+page it opened, and on any page that scrolled sideways when it loaded (its
+``scrollWidth`` wider than the window); a failed test leaves a screenshot in
+test-artifacts/. ``--browser-width=390`` opens every test's pages at that width.
 
 Such tests are marked ``browser`` and run after the other tests. We never
 download a browser: the binary is ``CHROMIUM_PATH`` when set, else Debian's
@@ -46,8 +49,11 @@ from guichet.testing.axe import AxeAudit, AxeMissingError, harness_script
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS_DIRNAME = "test-artifacts"  # beside pyproject.toml, gitignored
 BROWSER_FIXTURES = frozenset(
-    {"browser", "browser_context_factory", "browser_context", "page", "axe_audit"}
+    {"browser", "browser_context_factory", "browser_context", "page", "phone_page", "axe_audit"}
 )
+# An ordinary phone held upright (CSS pixels): no page may scroll sideways at this width.
+PHONE_WIDTH = 390
+PHONE_VIEWPORT = {"width": PHONE_WIDTH, "height": 844}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -85,6 +91,15 @@ def missing_chromium_message() -> str:
         f"Chromium not found ({where} is not an executable file). "
         "Run `make browser` (installs Debian's chromium package as root) "
         "or point CHROMIUM_PATH at a Chromium binary."
+    )
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--browser-width",
+        type=int,
+        default=None,
+        help="Open every browser test's pages at this window width (e.g. 390, a phone).",
     )
 
 
@@ -191,12 +206,19 @@ class BrowserContextFactory:
     """
 
     def __init__(
-        self, browser: Browser, base_url: str, axe_init_script: str, axe_audit: AxeAudit
+        self,
+        browser: Browser,
+        base_url: str,
+        axe_init_script: str,
+        axe_audit: AxeAudit,
+        width: int | None = None,
     ) -> None:
         self.browser = browser
         self.base_url = base_url
         self.axe_init_script = axe_init_script
         self.axe_audit = axe_audit
+        # --browser-width: every context at that width unless the test asks for another.
+        self.viewport = {"width": width, "height": 844} if width else None
         self.contexts: list[BrowserContext] = []
 
     def __call__(self, **options: Any) -> BrowserContext:
@@ -205,6 +227,7 @@ class BrowserContextFactory:
             "base_url": self.base_url,
             "locale": "fr-FR",
             "timezone_id": "Europe/Paris",
+            **({"viewport": self.viewport} if self.viewport else {}),
             **options,
         }
         context = self.browser.new_context(**settings)
@@ -238,10 +261,15 @@ class BrowserContextFactory:
 
 @pytest.fixture
 def browser_context_factory(
-    browser: Browser, axe_init_script: str, live_server: Any, axe_audit: AxeAudit
+    browser: Browser,
+    axe_init_script: str,
+    live_server: Any,
+    axe_audit: AxeAudit,
+    request: pytest.FixtureRequest,
 ) -> Iterator[BrowserContextFactory]:
     """Call it for more browser contexts, e.g. a second person signed in beside the first."""
-    factory = BrowserContextFactory(browser, live_server.url, axe_init_script, axe_audit)
+    width = request.config.getoption("--browser-width", default=None)
+    factory = BrowserContextFactory(browser, live_server.url, axe_init_script, axe_audit, width)
     try:
         yield factory
     finally:
@@ -262,9 +290,20 @@ def page(browser_context: BrowserContext, request: pytest.FixtureRequest) -> Pag
     return new_page
 
 
+@pytest.fixture
+def phone_page(
+    browser_context_factory: BrowserContextFactory, request: pytest.FixtureRequest
+) -> Page:
+    """A new page 390 px wide (``PHONE_VIEWPORT``), in a context of its own."""
+    new_page = browser_context_factory(viewport=PHONE_VIEWPORT).new_page()
+    request.node.stash.setdefault(_page_key, new_page)
+    return new_page
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
-    """After a browser test's body, wait for the audits of its pages and fail on violations."""
+    """After a browser test's body, wait for the audits of its pages; fail on violations
+    and on pages that scrolled sideways."""
     try:
         yield
     except BaseException:

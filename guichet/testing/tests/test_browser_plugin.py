@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, Page
 
 from guichet.testing import axe
 from guichet.testing.axe import AxeAudit, assert_no_axe_violations
-from guichet.testing.browser import BrowserContextFactory
+from guichet.testing.browser import PHONE_WIDTH, BrowserContextFactory
 
 BROKEN_PAGE = (
     '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Cassée</title></head>'
@@ -153,3 +153,65 @@ def test_explicit_check_works_on_a_page_made_without_the_fixtures(browser: Brows
             assert_no_axe_violations(other)
     finally:
         other.close()
+
+
+WIDE_PAGE = (
+    '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Large</title>'
+    '</head><body><main><h1>Large</h1><p class="trop-large" style="width: 600px">Texte</p>'
+    "</main></body></html>"
+)
+
+
+def test_a_page_wider_than_a_phone_is_reported_with_what_sticks_out(
+    phone_page: Page, axe_audit: AxeAudit, live_server
+):
+    """At 390 px, a 600 px paragraph makes the page scroll sideways: the check names it."""
+    url = live_server.url + "/page-large/"
+    phone_page.route(url, lambda route: route.fulfill(body=WIDE_PAGE, content_type="text/html"))
+    phone_page.goto(url)
+
+    (overflow,) = axe_audit.take_overflows([phone_page])
+
+    assert overflow.url == url
+    assert overflow.inner_width == PHONE_WIDTH
+    assert overflow.scroll_width > PHONE_WIDTH
+    assert any(element.startswith("main > p.trop-large") for element in overflow.elements)
+
+
+def test_a_page_that_fits_a_phone_is_not_reported(phone_page: Page, axe_audit: AxeAudit):
+    """The home page at 390 px has nothing reaching past the window's edge."""
+    phone_page.goto("/")
+
+    assert axe_audit.take_overflows([phone_page]) == []
+
+
+def test_browser_test_fails_on_a_page_that_scrolls_sideways(
+    browser: Browser, inner_run: pytest.Pytester
+):
+    """A browser test that merely opens a too-wide page fails, naming the page and element."""
+    inner_run.makepyfile(
+        test_inner=textwrap.dedent(
+            f"""
+            WIDE_PAGE = {WIDE_PAGE!r}
+
+            def test_opens_a_wide_page(phone_page, live_server):
+                url = live_server.url + "/page-large/"
+                phone_page.route(
+                    url, lambda route: route.fulfill(body=WIDE_PAGE, content_type="text/html")
+                )
+                phone_page.goto(url)
+            """
+        )
+    )
+
+    result = run_inner(inner_run)
+
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*1 page(s) scroll sideways (scrollWidth wider than the window):*",
+            "*http://localhost:*/page-large/ is * px wide in a 390 px window*",
+            "*main > p.trop-large (right edge at * px)*",
+        ]
+    )

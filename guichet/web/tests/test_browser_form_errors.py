@@ -7,11 +7,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from guichet.testing.browser import BrowserContextFactory
+from guichet.testing.browser import PHONE_WIDTH
 
 pytestmark = pytest.mark.browser
-
-PHONE_WIDTH = 390
 
 
 def test_invalid_registration_describes_each_field_by_its_error(page: Page) -> None:
@@ -35,12 +33,8 @@ def test_invalid_registration_describes_each_field_by_its_error(page: Page) -> N
 @pytest.mark.parametrize(
     "path", ["/", "/compte/inscription/", "/recherche/?q=ia", "/trouver-de-l-aide/"]
 )
-def test_page_does_not_scroll_sideways_on_a_phone(
-    browser_context_factory: BrowserContextFactory, path: str
-) -> None:
+def test_page_does_not_scroll_sideways_on_a_phone(phone_page: Page, path: str) -> None:
     """At 390 px wide the page fits: nothing forces a horizontal scroll."""
-    context = browser_context_factory(viewport={"width": PHONE_WIDTH, "height": 844})
-    phone_page = context.new_page()
     phone_page.goto(path)
 
     width = phone_page.evaluate("document.documentElement.scrollWidth")
