@@ -64,7 +64,7 @@ class FieldLengthLimitMiddleware:
                     "Le formulaire envoyé dépasse %(size)s Mo. Raccourcissez les textes les plus "
                     "longs, puis envoyez-le de nouveau."
                 )
-                % {"size": number_format(settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1024 / 1024, 1)},
+                % {"size": _megabytes(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)},
             )
         except TooManyFieldsSent:
             return _page(
@@ -92,6 +92,11 @@ class FieldLengthLimitMiddleware:
                         },
                     )
         return None
+
+
+def _megabytes(size: int) -> str:
+    megabytes = size / 1024 / 1024
+    return number_format(megabytes, 0 if megabytes.is_integer() else 1)
 
 
 def _page(request: HttpRequest, *, status: int, title: str, text: str) -> HttpResponse:
