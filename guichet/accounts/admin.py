@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from guichet.accounts.models import User
+from guichet.accounts.models import PendingRegistration, User
 
 
 @admin.register(User)
@@ -18,3 +19,19 @@ class UserAdmin(DjangoUserAdmin):
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+
+@admin.register(PendingRegistration)
+class PendingRegistrationAdmin(admin.ModelAdmin):
+    """Registrations waiting for their link: to be seen and deleted, never edited."""
+
+    list_display = ["email", "full_name", "created_at"]
+    search_fields = ["email"]
+    exclude = ["password"]
+    readonly_fields = ["email", "full_name", "role", "organisation", "created_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
