@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from io import StringIO
 from pathlib import Path
 
@@ -9,13 +10,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 
-from guichet.backups.archive import open_archive
+from guichet.backups.archive import BackupError, open_archive
 from guichet.backups.services import backup_create, backup_restore
 from guichet.catalogue.models import Solution, Training
 from guichet.organisations.models import Organisation
 
-from .builders import small_catalogue, snapshot
+from .builders import hand_made_archive, small_catalogue, snapshot
 
 # The copy and the dump read committed data only, so these tests commit theirs.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -100,3 +102,22 @@ def test_restore_into_an_emptied_database_needs_no_force(media: Path, tmp_path: 
     backup_restore(archive=archive)
 
     assert snapshot() == before
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite: the copy is checked first")
+def test_a_copy_unlike_its_manifest_replaces_nothing(media: Path, tmp_path: Path) -> None:
+    """A database whose rows differ from its manifest is refused before it takes the place."""
+    small_catalogue()
+    archive = backup_create(output=tmp_path / "site.tar.gz").path
+    with open_archive(archive) as (manifest, tar):
+        member = tar.getmember(manifest.database_member)
+        handle = tar.extractfile(member)
+        assert handle is not None
+        database = handle.read()
+    lying = replace(manifest, counts={**manifest.counts, "catalogue.Solution": 5})
+    forged = hand_made_archive(tmp_path / "forged.tar.gz", lying, database=database)
+    Solution.objects.filter(title__startswith="Tri").delete()
+
+    with pytest.raises(BackupError, match=r"Solution : 5 → 2\) : rien n'a été remplacé"):
+        backup_restore(archive=forged, force=True)
+    assert Solution.objects.count() == 1
