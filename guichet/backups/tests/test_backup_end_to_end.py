@@ -10,8 +10,6 @@ of the two commands from a shell.
 
 from __future__ import annotations
 
-import json
-import os
 import socket
 import subprocess
 import sys
@@ -22,78 +20,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[3]
-FIXTURES = REPO / "guichet" / "territories" / "tests" / "fixtures"
-PREPARE = """
-import sys, django
-django.setup()
-from django.core.management import call_command
-call_command("migrate", interactive=False, verbosity=0)
-call_command("load-territories", "--source", sys.argv[1], "--centres", sys.argv[2])
-call_command("load-demo")
-"""
-# What a visitor and an operator would compare, printed as JSON by a fresh process.
-COMPARE = """
-import json, django
-django.setup()
-from guichet.backups.selectors import live_counts
-from guichet.search.selectors import parse_search, search
-params, errors = parse_search({"q": "chatbot"})
-found = search(params, cached=False)
-print(json.dumps({
-    "counts": live_counts(),
-    "search": [[r.kind, r.slug, r.title] for r in found.results],
-    "total": found.count,
-}))
-"""
-
-
-def environment(var_dir: Path) -> dict[str, str]:
-    """The demo's environment on SQLite in ``var_dir``, whatever the suite runs on."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "MEDIA_ROOT", "STATIC_ROOT", "SEARCH_BACKEND"}
-    }
-    env.update(
-        DEBUG="true",
-        SECRET_KEY="x",
-        GUICHET_VAR_DIR=str(var_dir),
-        DJANGO_SETTINGS_MODULE="guichet.config.settings",
-    )
-    return env
-
-
-def guichet(var_dir: Path, *arguments: str) -> str:
-    result = subprocess.run(  # noqa: S603 - our own command
-        [sys.executable, "-m", "guichet", *arguments],
-        env=environment(var_dir),
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert result.returncode == 0, f"guichet {' '.join(arguments)}:\n{result.stderr}"
-    return result.stdout
-
-
-def python(var_dir: Path, code: str, *arguments: str) -> str:
-    result = subprocess.run(  # noqa: S603 - our own code
-        [sys.executable, "-c", code, *arguments],
-        env=environment(var_dir),
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def compared(var_dir: Path) -> dict:
-    return json.loads(python(var_dir, COMPARE).strip().splitlines()[-1])
+from .processes import FIXTURES, PREPARE, REPO, compared, environment, guichet, python
 
 
 def free_port() -> int:
