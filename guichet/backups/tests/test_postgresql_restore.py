@@ -38,7 +38,7 @@ def admin(statement: str) -> None:
         dbname="postgres",
         autocommit=True,
     ) as server:
-        server.execute(statement)  # type: ignore[arg-type]
+        server.execute(statement)
 
 
 def url(database: str, *, user: str = "") -> str:
