@@ -17,6 +17,7 @@ from guichet.catalogue.models import Event, Place, Scheme, Solution, Training
 from guichet.demo.tests.conftest import demo_communes
 from guichet.demo.tests.test_demo_examples import example_communes, loaded
 from guichet.organisations.models import Organisation
+from guichet.organisations.tests.factories import OrganisationFactory
 from guichet.testing.axe import AxeAudit
 
 __all__ = ["demo_communes", "example_communes", "loaded"]
@@ -104,6 +105,21 @@ def test_signed_in_pages_fit_a_phone(
             reverse("branding:edit"),
         ],
     )
+
+    overflows = axe_audit.take_overflows([phone_page])
+
+    assert not overflows, "\n".join(overflow.describe() for overflow in overflows)
+
+
+def test_long_web_and_mail_addresses_wrap_on_a_phone(phone_page: Page, axe_audit: AxeAudit) -> None:
+    """An organisation's long website and e-mail address wrap instead of widening the page."""
+    organisation = OrganisationFactory.create(
+        name="Atelier d'intelligence artificielle appliquée aux métiers de bouche",
+        website="https://www.atelier-intelligence-artificielle-metiers-de-bouche.example/presentation",
+        public_email="contact.commercial@atelier-intelligence-artificielle-metiers.example",
+    )
+
+    phone_page.goto(reverse("organisations:detail", args=[organisation.slug]))
 
     overflows = axe_audit.take_overflows([phone_page])
 
