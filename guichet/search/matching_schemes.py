@@ -140,17 +140,17 @@ def _pool(
     """Schemes found by the need's words, then others: of the firm's territory, the newest."""
     hits = text_hits("schemes", need, allowed=candidates, synthetic=synthetic, limit=SCHEME_POOL)
     others = candidates.exclude(pk__in=list(hits)).order_by("-pk")
+    # Schemes in other words rank on certainty and fit alone: fewer are needed beside hits.
+    size = SCHEME_POOL if need.is_empty else SCHEME_POOL // 2
     place = profile.place
     local: list[int] = []
     if place is not None:
         narrow = [c for c in place.territory_codes if not c.startswith("PAYS-")]
         mine = SchemeTerritory.objects.filter(excluded=False, code__in=narrow)
         local = list(
-            others.filter(pk__in=mine.values("scheme_id")).values_list("pk", flat=True)[
-                :SCHEME_POOL
-            ]
+            others.filter(pk__in=mine.values("scheme_id")).values_list("pk", flat=True)[:size]
         )
-    newest = list(others.exclude(pk__in=local).values_list("pk", flat=True)[:SCHEME_POOL])
+    newest = list(others.exclude(pk__in=local).values_list("pk", flat=True)[:size])
     return hits, [*local, *newest]
 
 

@@ -180,6 +180,7 @@ def _coverage(
 ) -> tuple[float, tuple[TermMatch, ...], tuple[UseCaseMatch, ...]]:
     """The weighted share of the need's ideas ``terms`` hold, the ideas, the use cases."""
     present = {f: set(terms.get(f, ())) for f in FIELDS}
+    anywhere = set().union(*present.values())
     total = sum(need.weights) or 1.0
     covered = 0.0
     matches: list[TermMatch] = []
@@ -189,7 +190,13 @@ def _coverage(
         where: dict[str, None] = {}
         reasons = set()
         for alternative in group.alternatives:
-            fields = [f for f in FIELDS if _holds(terms.get(f, []), present[f], alternative.stems)]
+            stems = alternative.stems
+            if not anywhere.issuperset(stems):
+                continue  # most alternatives (synonyms, use-case keywords) are nowhere
+            if len(stems) == 1:
+                fields = [f for f in FIELDS if stems[0] in present[f]]
+            else:
+                fields = [f for f in FIELDS if _holds(terms.get(f, []), present[f], stems)]
             if fields:
                 found[alternative.text] = None
                 reasons.add(alternative.reason)
