@@ -124,3 +124,16 @@ def test_booleans_dates_and_mappings_are_written_out(moderator: User) -> None:
         ("", "4 mars 2026 10:30"),
         ("", "Lundi : 9h-18h"),
     ]
+
+
+def test_admin_shows_changes_in_words(client: Client) -> None:
+    """The admin page of a journal entry shows labels and names, not the stored JSON."""
+    superuser = UserFactory.create(email="root@region.example", is_staff=True, is_superuser=True)
+    atelier = organisation("Atelier Lumière")
+    organisation_update(actor=superuser, organisation=atelier, data={"headcount_bracket": "12"})
+    entry = AuditEntry.objects.filter(action="update").latest("pk")
+
+    text = text_of(client, superuser, reverse("admin:audit_auditentry_change", args=[entry.pk]))
+
+    assert "Tranche d'effectif</strong> : — → 20 à 49 salariés" in text
+    assert '"old"' not in text
