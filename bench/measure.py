@@ -70,13 +70,22 @@ def latencies(
         for call in systems.values():
             call(item)
     samples: dict[str, list[float]] = {name: [] for name in systems}
+    # CPU time of this thread as well: on a shared machine the wall time also holds the
+    # waits for a core, which this leaves out.
+    cpu: dict[str, list[float]] = {name: [] for name in systems}
     for _ in range(repeats):
         for item in inputs:
             for name, call in systems.items():
+                began = time.thread_time()
                 samples[name].append(timed(partial(call, item)))
+                cpu[name].append(time.thread_time() - began)
     if keep is not None:
         keep.update(samples)
-    return {name: percentiles(values) for name, values in samples.items()}
+        keep.update({f"{name}:cpu": values for name, values in cpu.items()})
+    return {
+        name: percentiles(values) | {"cpu": percentiles(cpu[name])}
+        for name, values in samples.items()
+    }
 
 
 def ours_params(q: str, *, synthetic: bool, kind: str = "") -> Any:
@@ -219,6 +228,7 @@ def main() -> None:
         # Queries and needs together, as the mix draws them.
         report["search_pool"] = {
             name: percentiles(query_samples[name] + need_samples[name])
+            | {"cpu": percentiles(query_samples[f"{name}:cpu"] + need_samples[f"{name}:cpu"])}
             for name in ("ours_cold", "ours_sql_only", "fts5_default", "tantivy")
         }
         checkpoint(report)
@@ -291,6 +301,7 @@ def main() -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT sqlite_version()")
         report["sqlite_version"] = cursor.fetchone()[0]
+    report["load_at_end"] = os.getloadavg()
     report["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     json.dump(report, sys.stdout)
 
