@@ -81,8 +81,16 @@ def backup_create(*, output: Path, using: str = "default") -> BackupReport:
     """Write one archive holding the database and the uploaded files, the site running."""
     connection = connections[using]
     vendor = _vendor(using)
-    media_root = Path(settings.MEDIA_ROOT)
+    media_root = Path(settings.MEDIA_ROOT).resolve()
     output = output.resolve()
+    if output.is_relative_to(media_root):
+        raise BackupError(
+            _(
+                "Écrivez la sauvegarde hors du dossier des fichiers déposés (%(root)s) : "
+                "elle s'y contiendrait elle-même."
+            )
+            % {"root": media_root}
+        )
     output.parent.mkdir(parents=True, exist_ok=True)
     # Work beside the output: the copy of the database may be large, and /tmp small.
     with tempfile.TemporaryDirectory(prefix=".guichet-backup-", dir=output.parent) as work:

@@ -16,6 +16,8 @@ from guichet.backups.archive import BackupError, open_archive
 from guichet.backups.services import backup_create, backup_restore
 from guichet.catalogue.models import Solution, Training
 from guichet.organisations.models import Organisation
+from guichet.search.backends import get_backend
+from guichet.search.indexing import index_problems
 
 from .builders import hand_made_archive, small_catalogue, snapshot
 
@@ -121,3 +123,25 @@ def test_a_copy_unlike_its_manifest_replaces_nothing(media: Path, tmp_path: Path
     with pytest.raises(BackupError, match=r"Solution : 5 → 2\) : rien n'a été remplacé"):
         backup_restore(archive=forged, force=True)
     assert Solution.objects.count() == 1
+
+
+def test_a_backup_is_not_written_among_the_files_it_saves(media: Path) -> None:
+    """An output inside MEDIA_ROOT is refused: the archive would hold its own copy."""
+    with pytest.raises(BackupError, match="hors du dossier des fichiers déposés"):
+        backup_create(output=media / "site.tar.gz")
+    assert not (media / "site.tar.gz").exists()
+
+
+def test_restore_reinstalls_a_search_index_that_was_paused(media: Path, tmp_path: Path) -> None:
+    """Saved while the index was paused (no triggers), the restored site searches again."""
+    small_catalogue()
+    expected = snapshot()
+    call_command("search-index", "--pause", stdout=StringIO())
+    try:
+        archive = backup_create(output=tmp_path / "site.tar.gz").path
+        report = backup_restore(archive=archive, force=True)
+    finally:
+        get_backend().install()
+    assert "en décalage" in report.search
+    assert index_problems() == []
+    assert snapshot() == expected

@@ -45,8 +45,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             _(
-                "Sauvegarde écrite : %(path)s (%(size)s). Base %(vendor)s, %(entries)s lignes "
-                "du catalogue, %(files)s fichiers déposés."
+                "Sauvegarde écrite : %(path)s (%(size)s). Base %(vendor)s ; lignes du "
+                "catalogue : %(entries)s ; fichiers déposés : %(files)s."
             )
             % {
                 "path": report.path,

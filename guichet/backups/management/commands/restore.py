@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from guichet.backups.archive import VENDOR_LABELS, BackupError
 from guichet.backups.services import backup_restore
@@ -59,9 +60,12 @@ class Command(BaseCommand):
             )
         if report.pending:
             self.stdout.write(
-                _(
+                ngettext(
+                    "Ce code a %(count)s migration de plus que la sauvegarde : lancez "
+                    "« guichet migrate », puis « guichet search-index ».",
                     "Ce code a %(count)s migrations de plus que la sauvegarde : lancez "
-                    "« guichet migrate », puis « guichet search-index »."
+                    "« guichet migrate », puis « guichet search-index ».",
+                    len(report.pending),
                 )
                 % {"count": len(report.pending)}
             )
