@@ -40,7 +40,7 @@ class SignInGuardBackend(AxesStandaloneBackend):
     address and no visitor to hold off; every sign-in page passes its request.
     """
 
-    def authenticate(  # type: ignore[override]
+    def authenticate(
         self,
         request: HttpRequest | None,
         username: str | None = None,

@@ -134,7 +134,7 @@ def registration_request(
 def pending_registration_for(token: str) -> PendingRegistration:
     """The registration a link confirms; RegistrationLinkInvalid if there is none any more."""
     try:
-        payload = signing.loads(token, salt=TOKEN_SALT, max_age=_expiry().total_seconds())
+        payload = signing.loads(token, salt=TOKEN_SALT, max_age=_expiry())
         return PendingRegistration.objects.get(pk=payload["id"], email=payload["email"])
     except (signing.BadSignature, PendingRegistration.DoesNotExist, KeyError, TypeError):
         raise RegistrationLinkInvalid from None

@@ -7,7 +7,6 @@ import re
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 from pytest_django.fixtures import Settings
@@ -52,7 +51,7 @@ def without_nonce(content: bytes) -> str:
     return re.sub(r'nonce="[^"]*"', "", content.decode())
 
 
-def register_and_confirm(client: Client, **overrides: str) -> HttpResponse:
+def register_and_confirm(client: Client, **overrides: str):
     """Post the form, then follow the link the e-mail carries and confirm."""
     client.post(reverse("accounts:register"), form_data(**overrides))
     return client.post(confirm_link(mail.outbox[-1]))

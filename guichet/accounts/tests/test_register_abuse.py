@@ -21,7 +21,7 @@ def tight_limits(settings: Settings) -> None:
     settings.FORM_RATE_LIMITS = {"per_ip": 2, "per_address": 1, "window_minutes": 60}
 
 
-def register(client: Client, ip: str = "203.0.113.7", **overrides: str):  # type: ignore[no-untyped-def]
+def register(client: Client, ip: str = "203.0.113.7", **overrides: str):
     return client.post(reverse("accounts:register"), form_data(**overrides), REMOTE_ADDR=ip)
 
 

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 ATTACKER = "203.0.113.7"
 
 
-def sign_in(client: Client, email: str, password: str, ip: str = ATTACKER):  # type: ignore[no-untyped-def]
+def sign_in(client: Client, email: str, password: str, ip: str = ATTACKER):
     return client.post(
         reverse("accounts:login"), {"username": email, "password": password}, REMOTE_ADDR=ip
     )

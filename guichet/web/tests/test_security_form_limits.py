@@ -23,7 +23,9 @@ class SampleForm(LimitedFormMixin, forms.Form):
 def errors_of(**data: str) -> dict[str, list[str]]:
     form = SampleForm(data)
     form.is_valid()
-    return {field: list(messages) for field, messages in form.errors.items()}
+    return {
+        field: [str(message) for message in messages] for field, messages in form.errors.items()
+    }
 
 
 def test_a_textarea_without_limit_gets_one_that_names_the_field() -> None:

@@ -12,7 +12,7 @@ from guichet.organisations.models import Organisation
 pytestmark = pytest.mark.django_db
 
 
-def edit(client: Client, organisation: Organisation, description: str):  # type: ignore[no-untyped-def]
+def edit(client: Client, organisation: Organisation, description: str):
     return client.post(
         reverse("organisations:edit", kwargs={"slug": organisation.slug}),
         {"name": organisation.name, "description": description, "postcode": "13001"},
