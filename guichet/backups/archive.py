@@ -10,6 +10,7 @@ Layout (members in this order, so that the manifest is read without decompressin
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -148,7 +149,9 @@ def write_archive(
             tar.add(database, arcname=manifest.database_member, recursive=False)
             for path in media:
                 arcname = f"{MEDIA_PREFIX}/{path.relative_to(media_root).as_posix()}"
-                tar.add(path, arcname=arcname, recursive=False)
+                # A file deleted by the site since the listing is simply no longer saved.
+                with contextlib.suppress(FileNotFoundError):
+                    tar.add(path, arcname=arcname, recursive=False)
         os.chmod(partial, 0o600)
         os.replace(partial, output)
     except BaseException:
