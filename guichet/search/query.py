@@ -76,7 +76,7 @@ class AnalyzedQuery:
 
 
 POINTS = 1000
-BODY_SHARE = 0.5
+BODY_SHARE = 0.75
 
 
 def idf(documents: int, holding: int) -> float:

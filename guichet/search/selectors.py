@@ -7,8 +7,11 @@ their highlights and explanations, the facet counts and, when nothing matched,
 "did you mean" suggestions.
 
 Every idea of the query must match; when fewer than ``COMPLETE_ENOUGH`` entries
-contain them all, entries containing only some of them follow, after the complete ones
-(those matching more ideas first).
+contain them all, entries containing only some of them are searched too. Either way,
+entries are ranked by how much of the query they cover (each idea weighs its rarity,
+in full in a title, summary or taxonomy, less in long texts: ``query.coverage_points``),
+then by BM25. Words that only say there is a need ("je cherche", "besoin d'aide", "mon
+entreprise") are left out of a query that has other words (``query.ignored``).
 
 On a large catalogue (``UBIQUITOUS_MIN_DOCS`` entries or more), an idea that more than
 half of the entries hold ("IA" in an AI catalogue) narrows nothing and weighs nothing in
@@ -163,6 +166,7 @@ class Result:
     explanation: list[highlight.Match]
     deadline: datetime | None
     published: datetime | None
+    is_example: bool = False  # a fictional entry of the demo (« Exemple » on its card)
 
 
 @dataclass(frozen=True)
@@ -200,7 +204,11 @@ def _as_datetime(value: Any) -> datetime | None:
 
 
 def _result(
-    hit: Any, document: Document, query: AnalyzedQuery, stored: dict[str, list[str]] | None
+    hit: Any,
+    document: Document,
+    query: AnalyzedQuery,
+    stored: dict[str, list[str]] | None,
+    is_example: bool,
 ) -> Result:
     return Result(
         kind=hit.kind,
@@ -217,7 +225,23 @@ def _result(
         explanation=highlight.explain(query, document, stored),
         deadline=_as_datetime(document.deadline),
         published=_as_datetime(document.published),
+        is_example=is_example,
     )
+
+
+def _examples(pairs: list[tuple[str, int]]) -> set[tuple[str, int]]:
+    """Those of these (kind, entry id) that are examples written for the demo."""
+    wanted: dict[str, list[int]] = {}
+    for kind, entry_id in pairs:
+        wanted.setdefault(kind, []).append(entry_id)
+    found: set[tuple[str, int]] = set()
+    for kind, ids in wanted.items():
+        model = KINDS[kind].model._default_manager
+        found.update(
+            (kind, pk)
+            for pk in model.filter(pk__in=ids, is_example=True).values_list("pk", flat=True)
+        )
+    return found
 
 
 def without_ubiquitous(query: AnalyzedQuery, backend: SearchBackend) -> AnalyzedQuery:
@@ -311,9 +335,14 @@ def _search(params: SearchParams, *, with_facets: bool, backend: SearchBackend) 
     )
     documents = load_documents((h.kind, h.entry_id) for h in hits)
     stored = backend.stored_terms((h.kind, h.entry_id) for h in hits)
+    examples = _examples([(h.kind, h.entry_id) for h in hits])
     results = [
         _result(
-            hit, documents[(hit.kind, hit.entry_id)], shown, stored.get((hit.kind, hit.entry_id))
+            hit,
+            documents[(hit.kind, hit.entry_id)],
+            shown,
+            stored.get((hit.kind, hit.entry_id)),
+            (hit.kind, hit.entry_id) in examples,
         )
         for hit in hits
         if (hit.kind, hit.entry_id) in documents

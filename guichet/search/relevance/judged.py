@@ -2,7 +2,9 @@
 
 ``load_queries()`` reads ``queries.json``; ``judgements(query, synthetic=...)`` gives
 ``{(kind, entry id): grade}`` for the demo data (``synthetic=False``: slugs judged by
-hand) or for a generated catalogue (``synthetic=True``: the rules on structured fields);
+hand, and the rules on structured fields applied to the demo's fictional examples, whose
+use cases were chosen when they were written) or for a generated catalogue
+(``synthetic=True``: the rules on structured fields);
 ``evaluate(rank)`` runs a ranking function over every query that has relevant entries
 and returns the mean nDCG@10 and recall@20 (the benchmark calls it for each system).
 
@@ -91,6 +93,16 @@ def _public(kind: str, *, synthetic: bool) -> QuerySet:
     return entries if kind == "organisations" else entries.filter(status=Status.PUBLISHED)
 
 
+def _by_rules(query: JudgedQuery, entries: Callable[[str], QuerySet]) -> dict[Entry, int]:
+    grades: dict[Entry, int] = {}
+    for rule in query.generated:
+        for kind in rule["kinds"]:
+            matching = entries(kind).filter(rule_filter(rule)).distinct()
+            for pk in matching.values_list("pk", flat=True):
+                grades[(kind, pk)] = max(rule["grade"], grades.get((kind, pk), 0))
+    return grades
+
+
 def rule_filter(rule: dict[str, Any]) -> Q:
     """The Q object of one rule: every key must hold (any code of a list)."""
     condition = Q()
@@ -102,18 +114,13 @@ def rule_filter(rule: dict[str, Any]) -> Q:
 
 def judgements(query: JudgedQuery, *, synthetic: bool) -> dict[Entry, int]:
     """Relevant entries of the catalogue in the database, with their grades."""
-    grades: dict[Entry, int] = {}
-    if not synthetic:
-        for key, grade in query.demo.items():
-            kind, slug = key.split("/", 1)
-            for pk in _public(kind, synthetic=False).filter(slug=slug).values_list("pk", flat=True):
-                grades[(kind, pk)] = max(grade, grades.get((kind, pk), 0))
-        return grades
-    for rule in query.generated:
-        for kind in rule["kinds"]:
-            matching = _public(kind, synthetic=True).filter(rule_filter(rule)).distinct()
-            for pk in matching.values_list("pk", flat=True):
-                grades[(kind, pk)] = max(rule["grade"], grades.get((kind, pk), 0))
+    if synthetic:
+        return _by_rules(query, lambda kind: _public(kind, synthetic=True))
+    grades = _by_rules(query, lambda kind: _public(kind, synthetic=False).filter(is_example=True))
+    for key, grade in query.demo.items():
+        kind, slug = key.split("/", 1)
+        for pk in _public(kind, synthetic=False).filter(slug=slug).values_list("pk", flat=True):
+            grades[(kind, pk)] = max(grade, grades.get((kind, pk), 0))
     return grades
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guichet.search.query import SYNONYM, TYPO, analyze_query
+from guichet.search.query import BODY_SHARE, SYNONYM, TYPO, analyze_query, coverage_points
 
 
 def _texts(group):
@@ -66,3 +66,31 @@ def test_a_corrected_word_brings_its_synonyms():
     known = {"chatbot"}.intersection
     (group,) = analyze_query("chatbto", lambda stems: known(stems)).groups
     assert "agent conversationnel" in _texts(group)
+
+
+def test_need_words_do_not_decide():
+    """ "je cherche une aide pour un chatbot" searches the chatbot, not "aide" or "cherche"."""
+    query = analyze_query("je cherche une aide pour un chatbot")
+    assert [g.text for g in query.groups] == ["chatbot"]
+    assert query.ignored == ("cherche", "aide")
+    query = analyze_query("réduire la facture d'énergie de mon entreprise")
+    assert [g.text for g in query.groups] == ["réduire", "facture", "énergie"]
+
+
+def test_a_need_word_alone_is_still_searched():
+    """ "aide" (or "besoin d'aide") with nothing else stays the query: schemes are aid."""
+    assert [g.text for g in analyze_query("aide").groups] == ["aide"]
+    assert [g.text for g in analyze_query("besoin d'aide").groups] == ["besoin", "aide"]
+    assert analyze_query("aide").ignored == ()
+    # A phrase of the synonym list holding a need word is an idea of its own.
+    assert [g.text for g in analyze_query("aide financière robot").groups] == [
+        "aide financière",
+        "robot",
+    ]
+
+
+def test_rarer_groups_weigh_more_and_titles_count_in_full():
+    """A group few documents hold earns more points; long texts earn a share of them."""
+    (rare_head, rare_body), (common_head, _) = coverage_points(1000, [3, 600])
+    assert rare_head > common_head > 0
+    assert rare_body == round(rare_head * BODY_SHARE) < rare_head

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from guichet.catalogue.models import Solution, Training
-from guichet.search.tests.entries import owner, published
+from guichet.search.tests.entries import loaded, owner, published
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +93,15 @@ def test_bad_parameter_is_explained(client):
     response = client.get(reverse("search:results"), {"q": "x", "type": "recettes"})
     assert response.status_code == 400
     assert "« type »" in response.content.decode()
+
+
+def test_example_entries_carry_the_example_badge(client):
+    """A demo example shows « Exemple » on its result card; a real entry does not."""
+    provider = owner("Vallée Numérique")
+    loaded(Solution, provider, title="Robot de cueillette fictif", is_example=True)
+    loaded(Solution, provider, title="Robot de cueillette réel")
+    html = client.get(reverse("search:results"), {"q": "cueillette"}).content.decode()
+    cards = re.findall(r'<li class="card result".*?</li>', html, re.S)
+    assert len(cards) == 2
+    badged = ["fictif" in card for card in cards if "badge--example" in card]
+    assert badged == [True]
