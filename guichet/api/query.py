@@ -35,6 +35,31 @@ def date_errors(filterset: FilterSet, values: Mapping[str, Any]) -> dict[str, st
     }
 
 
+# Every date parameter of every catalogue list, for an endpoint that takes them all.
+ALL_DATES = FilterSet(
+    "dates",
+    tuple(
+        {
+            flt.param: flt
+            for filterset in filters.FILTERSETS.values()
+            for flt in filterset.filters
+            if flt.kind == "date"
+        }.values()
+    ),
+)
+
+
+def check_dates(query: Mapping[str, Any]) -> None:
+    """``InvalidQuery`` naming each date parameter of any list outside 1800-2100.
+
+    For the unified search (``/api/v1/search``), which takes every list's filters and
+    parses them in the search app: a malformed date is left for it to name.
+    """
+    errors = date_errors(ALL_DATES, filters.parse(ALL_DATES, query).values)
+    if errors:
+        raise InvalidQuery(errors)
+
+
 @dataclass(frozen=True)
 class ListQuery:
     values: dict[str, Any]  # cleaned facet values, for ``filters.apply`` or ``entry_search``

@@ -46,7 +46,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         SpectacularSwaggerView.as_view(url_name="api:openapi", template_name="api/docs.html"),
         name="docs",
     ),
-    path("search", guarded(SearchView), name="search"),
+    path("search", guarded(SearchView, checks_dates=True), name="search"),
     path("match", guarded(MatchView), name="match"),
     *router.urls,
     re_path(r"^", NotFoundView.as_view(), name="not_found"),

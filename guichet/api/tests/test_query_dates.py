@@ -67,3 +67,20 @@ def test_range_errors_come_with_the_others(api: APIClient) -> None:
 def test_date_errors_ignore_other_kinds() -> None:
     """Only date filters are checked: other cleaned values are left alone."""
     assert date_errors(filters.EVENTS, {"online": True}) == {}
+
+
+@pytest.mark.parametrize("param", sorted({param for _, param in DATE_PARAMS}))
+def test_search_refuses_dates_outside_the_range(param: str, api: APIClient) -> None:
+    """The unified search, which takes every list's date filters, refuses them alike."""
+    response = api.get("/api/v1/search", {"q": "données", param: "0001-01-01"})
+    assert response.status_code == 400
+    message = f"Le paramètre « {param} » attend une date entre 1800 et 2100, pas le 0001-01-01."
+    assert response.json() == {"errors": {param: message}}
+    assert api.get("/api/v1/search", {"q": "données", param: "2100-12-31"}).status_code == 200
+
+
+def test_search_keeps_its_own_message_for_a_malformed_date(api: APIClient) -> None:
+    """A date that is no date is named by the search app itself, as before."""
+    response = api.get("/api/v1/search", {"after": "demain"})
+    assert response.status_code == 400
+    assert "AAAA-MM-JJ" in response.json()["errors"]["after"]
