@@ -63,6 +63,20 @@ def _side(synthetic: bool) -> tuple[str, list[Any]]:
     return f"({sql})", [bound for pair in ranges for bound in pair]
 
 
+_FREQUENCIES: dict[str, Any] = {"changes": None, "memo": {}}
+FREQUENCIES_KEPT = 50_000
+
+
+def _frequencies(changes: Any) -> dict[Any, int]:
+    """Document counts seen at this value of ``search_state.changes`` (every write moves
+    it) and of the transaction id when the transaction wrote; a new value starts afresh."""
+    if _FREQUENCIES["changes"] != changes or len(_FREQUENCIES["memo"]) > FREQUENCIES_KEPT:
+        _FREQUENCIES["changes"] = changes
+        _FREQUENCIES["memo"] = {}
+    memo: dict[Any, int] = _FREQUENCIES["memo"]
+    return memo
+
+
 class PostgreSQLBackend(SearchBackend):
     name = "postgresql"
 
@@ -184,10 +198,11 @@ class PostgreSQLBackend(SearchBackend):
                     "(d.vector @@ to_tsquery('simple', %s))::int" for _ in query.groups
                 )
                 params += [compile_tsquery(one, "all") for one in query.single_groups()]
-            points = self.coverage_points(query, synthetic=synthetic)
-            full = sum(head for head, _ in points)
-            coverage = []
-            for one, (head, body) in zip(query.single_groups(), points, strict=True):
+            # The other sorts do not read coverage: no need to count the groups' documents.
+            points = self.coverage_points(query, synthetic=synthetic) if sort == "relevance" else []
+            full = sum(head for head, _ in points) or 1
+            coverage = ["0"]
+            for one, (head, body) in zip(query.single_groups(), points, strict=False):
                 coverage.append(
                     "(CASE WHEN d.vector @@ to_tsquery('simple', %s) THEN %s "
                     "WHEN d.vector @@ to_tsquery('simple', %s) THEN %s ELSE 0 END)"
@@ -214,7 +229,7 @@ class PostgreSQLBackend(SearchBackend):
         hits = []
         for doc, rank, found, earned in rows:
             source_, entry_id, is_synthetic = split_doc_number(doc)
-            share = int(earned) / full if not query.is_empty else 1.0
+            share = int(earned) / full if full > 1 else 1.0
             hits.append(
                 Hit(source_.kind, entry_id, float(rank), is_synthetic, found == groups, share)
             )
@@ -222,20 +237,30 @@ class PostgreSQLBackend(SearchBackend):
 
     def coverage_points(self, query: AnalyzedQuery, *, synthetic: bool) -> list[tuple[int, int]]:
         """Each group's points (``query.coverage_points``) from the documents of the side
-        holding it."""
+        holding it; counts are remembered per process until the next write (a common
+        word's count reads its whole posting list)."""
         side, bounds = _side(synthetic)
-        holding = []
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM {TABLE} d WHERE {side}", bounds)
-            documents = int(cursor.fetchone()[0])
+            # A transaction that wrote sees data of its own: its id joins the key.
+            cursor.execute(
+                "SELECT changes, txid_current_if_assigned() FROM search_state WHERE id = 1"
+            )
+            memo = _frequencies(cursor.fetchone())
+            if synthetic not in memo:
+                cursor.execute(f"SELECT COUNT(*) FROM {TABLE} d WHERE {side}", bounds)
+                memo[synthetic] = int(cursor.fetchone()[0])
+            holding = []
             for one in query.single_groups():
-                cursor.execute(
-                    f"SELECT COUNT(*) FROM {TABLE} d "
-                    f"WHERE d.vector @@ to_tsquery('simple', %s) AND {side}",
-                    [compile_tsquery(one, "all"), *bounds],
-                )
-                holding.append(int(cursor.fetchone()[0]))
-        return coverage_points(documents, holding)
+                key = (synthetic, compile_tsquery(one, "all"))
+                if key not in memo:
+                    cursor.execute(
+                        f"SELECT COUNT(*) FROM {TABLE} d "
+                        f"WHERE d.vector @@ to_tsquery('simple', %s) AND {side}",
+                        [key[1], *bounds],
+                    )
+                    memo[key] = int(cursor.fetchone()[0])
+                holding.append(memo[key])
+        return coverage_points(memo[synthetic], holding)
 
     @staticmethod
     def _order(sort: str) -> tuple[str, list[Any]]:

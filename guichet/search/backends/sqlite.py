@@ -203,7 +203,7 @@ class SQLiteBackend(SearchBackend):
                 f"(doc IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s))" for _ in query.groups
             )
             params += [compile_match(one, "all") for one in query.single_groups()]
-        if match:
+        if match and sort == "relevance":  # the other sorts do not read coverage
             points = self.coverage_points(query, synthetic=synthetic)
             full = sum(head for head, _ in points)
             parts = []
@@ -242,7 +242,7 @@ class SQLiteBackend(SearchBackend):
                     -float(rank),
                     is_synthetic,
                     found == groups,
-                    int(points_earned) / full if match else 1.0,
+                    int(points_earned) / full if full > 1 else 1.0,
                 )
             )
         return hits
