@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from statistics import mean
 from typing import Any
@@ -86,7 +87,11 @@ def measure() -> dict[str, Any]:
     french = Fts5Baseline("fts5_french", french=True)
     default.build()
     french.build()
-    rankers = {"ours": ours, "fts5_default": default.rank, "fts5_french": french.rank}
+    rankers: dict[str, Callable[[str], list[tuple[str, int]]]] = {
+        "ours": ours,
+        "fts5_default": default.rank,
+        "fts5_french": french.rank,
+    }
 
     per_query: dict[str, dict[str, Any]] = {}
     for query in judged.load_queries():
