@@ -9,6 +9,7 @@ Where each part lives:
 - ``matching_text``: the need read as the search reads a query, and text relevance from the
   search index (one French analysis for both);
 - ``matching_fit``: fit to the profile (sector, territory, size, audience, distance);
+- ``matching_prefilter``: the schemes a firm certainly fails, in one cheap pass;
 - ``matching_schemes``: eligibility criterion by criterion, left out schemes, scheme scores;
 - ``matching_entries``: solutions and trainings;
 - ``matching_items``: the answer's data classes.
@@ -35,13 +36,8 @@ from guichet.search.matching_items import (
     TermMatch,
     UseCaseMatch,
 )
-from guichet.search.matching_schemes import (
-    LEFT_OUT_LIMIT,
-    SCHEME_POOL,
-    match_schemes,
-    open_schemes,
-    scheme_candidates,
-)
+from guichet.search.matching_prefilter import prefilter
+from guichet.search.matching_schemes import LEFT_OUT_LIMIT, SCHEME_POOL, match_schemes
 from guichet.search.matching_text import analyse_need
 from guichet.search.profile import FirmProfile
 
@@ -91,8 +87,7 @@ __all__ = [
     "UseCaseMatch",
     "haversine_km",
     "match",
-    "open_schemes",
+    "prefilter",
     "proximity",
-    "scheme_candidates",
     "weighted_score",
 ]

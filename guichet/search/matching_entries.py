@@ -20,10 +20,10 @@ from collections import defaultdict
 from typing import Any
 
 from django.db.models import QuerySet
-from django.urls import reverse
 
 from guichet.catalogue.models import Solution, Training, TrainingSession
 from guichet.organisations.naf import SECTIONS
+from guichet.search.documents import KINDS, entry_url
 from guichet.search.matching_fit import (
     REMOTE_REACH,
     distance_km,
@@ -37,7 +37,7 @@ from guichet.search.matching_schemes import Scored, best
 from guichet.search.matching_text import NeedAnalysis, TextHit, text_hits
 from guichet.search.profile import FirmProfile
 
-TEXT_POOL = 100
+TEXT_POOL = 60
 
 SOLUTION_FIELDS = (
     "pk",
@@ -54,8 +54,8 @@ SOLUTION_FIELDS = (
 TRAINING_FIELDS = ("pk", "slug", "title", "summary", "modality")
 
 
-def _url(name: str, slug: str) -> str:
-    return reverse(f"catalogue:{name}_detail", kwargs={"slug": slug})
+def _url(kind: str, slug: str, pk: int) -> str:
+    return entry_url(KINDS[kind], slug, pk)
 
 
 def _newest(queryset: QuerySet, limit: int, *, besides: list[int] | None = None) -> list[int]:
@@ -120,7 +120,7 @@ def _solution_item(scored: Scored, section: str | None) -> MatchItem:
         kind="solution",
         id=scored.id,
         title=scored.title,
-        url=_url("solution", row["slug"]),
+        url=_url("solutions", row["slug"], scored.id),
         score=scored.score,
         summary=row["summary"],
         explanation=_explanation(
@@ -193,7 +193,7 @@ def _training_item(scored: Scored, nearest: dict[int, tuple[float, str]]) -> Mat
         kind="training",
         id=scored.id,
         title=scored.title,
-        url=_url("training", row["slug"]),
+        url=_url("trainings", row["slug"], scored.id),
         score=scored.score,
         summary=row["summary"],
         explanation=_explanation(

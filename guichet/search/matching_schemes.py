@@ -1,11 +1,11 @@
 """Matching schemes: eligible, to check, or left out with the criterion they fail; ranked.
 
 Only published, real (or only synthetic) schemes, not closed on the day, are looked at. The
-cheap criteria (territory codes, headcount, years of existence) are applied in SQL first
-(``scheme_candidates``); then a pool is checked criterion by criterion in Python: up to
-``SCHEME_POOL`` schemes the search index finds for the need's words, then as many of the
-other candidates (those of the firm's own territory first, then the newest), so that a need
-in other words never hides an eligible scheme.
+cheap criteria (territory codes, headcount, years of existence) are applied first, in one
+pass (``matching_prefilter``); then a pool is checked criterion by criterion: up to
+``SCHEME_POOL`` schemes the search index finds for the need's words, then some of the other
+candidates (those of the firm's own territory first, then the newest), so that a need in
+other words never hides an eligible scheme.
 
 Score, in 0-100: ``55 × relevance + 25 × certainty + 20 × fit`` (certainty: 1 eligible, 0.5 to
 check; fit: the mean of ``matching_fit``'s territory, size, sector and audience values);
@@ -21,13 +21,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.urls import reverse
-from django.utils import timezone
-
 from guichet.catalogue.models import Scheme, SchemeTerritory
 from guichet.search import analysis
-from guichet.search.eligibility import SCHEME_RULE_FIELDS, SchemeRules, check, full_years
+from guichet.search.documents import KINDS, entry_url
+from guichet.search.eligibility import SCHEME_RULE_FIELDS, SchemeRules, check
 from guichet.search.eligibility_geography import TerritoryNames
 from guichet.search.eligibility_verdicts import Eligibility, Verdict
 from guichet.search.matching_fit import (
@@ -38,13 +35,13 @@ from guichet.search.matching_fit import (
     weighted_score,
 )
 from guichet.search.matching_items import Explanation, FitNote, LeftOut, MatchItem
+from guichet.search.matching_prefilter import Prefiltered, prefilter
 from guichet.search.matching_text import NeedAnalysis, TextHit, text_hits
 from guichet.search.profile import FirmProfile
 from guichet.territories.models import Commune
-from guichet.territories.selectors import municipal_arrondissements
 
-SCHEME_POOL = 100
-LEFT_OUT_LIMIT = 50
+SCHEME_POOL = 60
+LEFT_OUT_LIMIT = 30
 RESEARCH_FACTOR = 0.5
 RESEARCH_STEMS = frozenset(analysis.terms("recherche laboratoire laboratoires chercheurs"))
 # In a title, promise or summary, "recherche" alone is too common ("recherche de clients"):
@@ -84,73 +81,24 @@ def best(scored: list[Scored], limit: int) -> list[Scored]:
     return sorted(scored, key=lambda c: (-c.score, c.title, c.id))[:limit]
 
 
-def open_schemes(on: datetime.date, *, synthetic: bool) -> QuerySet:
-    """Published schemes not closed on ``on``: those a firm is told about, listed or left out."""
-    day_start = timezone.make_aware(datetime.datetime.combine(on, datetime.time.min))
-    schemes = Scheme.objects.published().filter(is_synthetic=synthetic)
-    return schemes.filter(Q(closes_at__isnull=True) | Q(closes_at__gte=day_start))
-
-
-def scheme_candidates(profile: FirmProfile, on: datetime.date, *, synthetic: bool) -> QuerySet:
-    """Published schemes not closed on ``on`` and not ruled out by the cheap criteria in SQL.
-
-    Only certain failures are filtered out here; everything else is left to ``check``.
-    """
-    schemes = open_schemes(on, synthetic=synthetic)
-    if profile.headcount is not None:
-        schemes = schemes.filter(
-            Q(headcount_min__isnull=True) | Q(headcount_min__lte=profile.headcount),
-            Q(headcount_max__isnull=True) | Q(headcount_max__gte=profile.headcount),
-        )
-    if profile.created is not None:
-        age = full_years(profile.created, on)
-        schemes = schemes.filter(
-            Q(min_years_existence__isnull=True) | Q(min_years_existence__lte=age)
-        )
-    place = profile.place
-    if place is not None:
-        codes = sorted(place.territory_codes)
-        # Plain (not correlated) subqueries on the (code, excluded) index: SQLite builds each
-        # list once, where a correlated one would run for every scheme scanned.
-        excluding = SchemeTerritory.objects.filter(excluded=True, code__in=codes)
-        schemes = schemes.exclude(pk__in=excluding.values("scheme_id"))
-        if place.is_precise and place.commune_code:
-            # Covered by one of the firm's codes, or by no code at all ("to check"). The
-            # catalogue's forms and import accept only readable codes (PAYS-, REG-, DEP-, COM-
-            # of a commune), so no other code can cover the firm.
-            covering = SchemeTerritory.objects.filter(
-                excluded=False, code__in=[*codes, *_arrondissement_codes(place.commune_code)]
-            )
-            anywhere = SchemeTerritory.objects.filter(scheme=OuterRef("pk"), excluded=False)
-            schemes = schemes.filter(Q(pk__in=covering.values("scheme_id")) | ~Exists(anywhere))
-    return schemes
-
-
-def _arrondissement_codes(commune_code: str) -> list[str]:
-    return [
-        f"COM-{code}"
-        for code, row in municipal_arrondissements().items()
-        if row["commune"] == commune_code
-    ]
-
-
 def _pool(
-    profile: FirmProfile, candidates: QuerySet, need: NeedAnalysis, *, synthetic: bool
+    prefiltered: Prefiltered, need: NeedAnalysis, *, synthetic: bool
 ) -> tuple[dict[int, TextHit], list[int]]:
     """Schemes found by the need's words, then others: of the firm's territory, the newest."""
-    hits = text_hits("schemes", need, allowed=candidates, synthetic=synthetic, limit=SCHEME_POOL)
-    others = candidates.exclude(pk__in=list(hits)).order_by("-pk")
+    hits = text_hits(
+        "schemes",
+        need,
+        allowed=None,
+        only=set(prefiltered.candidates),
+        synthetic=synthetic,
+        limit=SCHEME_POOL,
+    )
     # Schemes in other words rank on certainty and fit alone: fewer are needed beside hits.
     size = SCHEME_POOL if need.is_empty else SCHEME_POOL // 2
-    place = profile.place
-    local: list[int] = []
-    if place is not None:
-        narrow = [c for c in place.territory_codes if not c.startswith("PAYS-")]
-        mine = SchemeTerritory.objects.filter(excluded=False, code__in=narrow)
-        local = list(
-            others.filter(pk__in=mine.values("scheme_id")).values_list("pk", flat=True)[:size]
-        )
-    newest = list(others.exclude(pk__in=local).values_list("pk", flat=True)[:size])
+    others = [pk for pk in prefiltered.candidates if pk not in hits]
+    local = [pk for pk in others if pk in prefiltered.local][:size]
+    chosen = set(local)
+    newest = [pk for pk in others if pk not in chosen][:size]
     return hits, [*local, *newest]
 
 
@@ -158,14 +106,11 @@ def match_schemes(
     profile: FirmProfile, need: NeedAnalysis, *, on: datetime.date, synthetic: bool, limit: int
 ) -> tuple[list[MatchItem], list[MatchItem], list[LeftOut], int]:
     """Eligible schemes and schemes to check, ranked; the left out, and how many they are."""
-    candidates = scheme_candidates(profile, on, synthetic=synthetic)
-    hits, others = _pool(profile, candidates, need, synthetic=synthetic)
-    # Schemes ruled out in SQL: counted, and the first few checked to say why.
-    ruled_out = open_schemes(on, synthetic=synthetic).exclude(pk__in=candidates.values("pk"))
-    ruled_out_count = ruled_out.count()
-    ruled_out_ids = list(
-        ruled_out.order_by("title", "pk").values_list("pk", flat=True)[:LEFT_OUT_LIMIT]
-    )
+    prefiltered = prefilter(profile, on, synthetic=synthetic)
+    hits, others = _pool(prefiltered, need, synthetic=synthetic)
+    # Schemes ruled out by the first pass: counted, and the first few checked to say why.
+    ruled_out_count = len(prefiltered.ruled_out)
+    ruled_out_ids = [pk for _title, pk in prefiltered.ruled_out[:LEFT_OUT_LIMIT]]
     ids = [*hits, *others, *ruled_out_ids]
     rows = list(
         Scheme.objects.filter(pk__in=ids).values(
@@ -196,7 +141,7 @@ def match_schemes(
         eligibility = check(profile, rules, on=on, names=names)
         verdict = eligibility.verdict
         if verdict == Verdict.NOT_ELIGIBLE or scheme_id in ruled_out_set:
-            # A scheme ruled out in SQL fails a criterion ``check`` sees too; guard anyway.
+            # A scheme ruled out first fails a criterion ``check`` sees too; guard anyway.
             failures = eligibility.failures or eligibility.criteria
             if failures:
                 failed = failures[0]
@@ -204,7 +149,7 @@ def match_schemes(
                     LeftOut(
                         scheme_id,
                         row["title"],
-                        scheme_url(row["slug"]),
+                        scheme_url(row["slug"], scheme_id),
                         str(failed.criterion.label),
                         failed.reason,
                         str(failed.criterion.value),
@@ -294,8 +239,8 @@ def _research_schemes(ids: list[int], audiences: dict[int, list[str]]) -> set[in
     return found
 
 
-def scheme_url(slug: str) -> str:
-    return reverse("catalogue:scheme_detail", kwargs={"slug": slug})
+def scheme_url(slug: str, pk: int) -> str:
+    return entry_url(KINDS["schemes"], slug, pk)
 
 
 def _scheme_item(scored: Scored) -> MatchItem:
@@ -306,7 +251,7 @@ def _scheme_item(scored: Scored) -> MatchItem:
         kind="scheme",
         id=scored.id,
         title=scored.title,
-        url=scheme_url(row["slug"]),
+        url=scheme_url(row["slug"], scored.id),
         score=scored.score,
         summary=row["promise"] or row["summary"],
         explanation=Explanation(

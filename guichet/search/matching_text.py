@@ -19,7 +19,7 @@ best of the same answer, orders entries of equal coverage.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -38,6 +38,8 @@ FIELD_WEIGHTS = {"title": 1.0, "summary": 0.85, "tags": 0.7, "body": 0.4}
 BM25_FLOOR = 0.7
 # A long need is read for its first ideas only: each costs the index a lookup.
 MAX_GROUPS = 12
+# With ``only``, the index's best answers are read this many times over, then kept.
+ONLY_FACTOR = 3
 
 
 @dataclass(frozen=True)
@@ -135,10 +137,12 @@ def text_hits(
     allowed: QuerySet | None,
     synthetic: bool,
     limit: int,
+    only: Collection[int] | None = None,
     backend: SearchBackend | None = None,
 ) -> dict[int, TextHit]:
-    """The entries of ``kind`` (among ``allowed``, a queryset of them) holding some idea of
-    the need, by id, the backend's best ``limit``."""
+    """The entries of ``kind`` holding some idea of the need, by id, the backend's best
+    ``limit`` among ``allowed`` (a queryset, narrowed by the index) or ``only`` (ids, kept
+    from the index's best answers: cheaper when the ids are already known)."""
     if need.is_empty:
         return {}
     backend = backend or get_backend()
@@ -150,8 +154,10 @@ def text_hits(
         require="any",
         sort="relevance",
         offset=0,
-        limit=limit,
+        limit=limit if only is None else limit * ONLY_FACTOR,
     )
+    if only is not None:
+        hits = [hit for hit in hits if hit.entry_id in only][:limit]
     if not hits:
         return {}
     pairs = [(kind, hit.entry_id) for hit in hits]
@@ -181,6 +187,7 @@ def _coverage(
     """The weighted share of the need's ideas ``terms`` hold, the ideas, the use cases."""
     present = {f: set(terms.get(f, ())) for f in FIELDS}
     anywhere = set().union(*present.values())
+    joined: dict[str, str] = {}  # field → " stem stem … ", for phrases
     total = sum(need.weights) or 1.0
     covered = 0.0
     matches: list[TermMatch] = []
@@ -196,7 +203,7 @@ def _coverage(
             if len(stems) == 1:
                 fields = [f for f in FIELDS if stems[0] in present[f]]
             else:
-                fields = [f for f in FIELDS if _holds(terms.get(f, []), present[f], stems)]
+                fields = [f for f in FIELDS if _holds_phrase(terms, joined, present[f], f, stems)]
             if fields:
                 found[alternative.text] = None
                 reasons.add(alternative.reason)
@@ -211,6 +218,22 @@ def _coverage(
         else:
             use_cases.append(need.use_cases[number - need.typed_groups])
     return min(1.0, covered / total), tuple(matches), tuple(use_cases)
+
+
+def _holds_phrase(
+    terms: dict[str, list[str]],
+    joined: dict[str, str],
+    present: set[str],
+    field: str,
+    stems: tuple[str, ...],
+) -> bool:
+    """Whether ``field`` holds the phrase ``stems``: a substring search over its stems
+    joined by spaces, built once per field (stems hold no space)."""
+    if not present.issuperset(stems):
+        return False
+    if field not in joined:
+        joined[field] = " " + " ".join(terms.get(field, ())) + " "
+    return f" {' '.join(stems)} " in joined[field]
 
 
 def _holds(terms: list[str], present: set[str], stems: Iterable[str]) -> bool:

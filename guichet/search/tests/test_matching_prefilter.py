@@ -1,4 +1,4 @@
-"""scheme_candidates: the SQL prefilter drops only schemes the engine would find not eligible."""
+"""prefilter: the first pass drops only schemes the engine would find not eligible."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from guichet.catalogue.workflow import Status
 from guichet.organisations.tests.factories import OrganisationFactory
 from guichet.search.eligibility import SchemeRules, check
 from guichet.search.eligibility_verdicts import Verdict
-from guichet.search.matching import scheme_candidates
+from guichet.search.matching import prefilter
 from guichet.search.profile import FirmProfile, parse_profile
 from guichet.territories.models import Commune
 
@@ -84,7 +84,9 @@ def test_prefilter_keeps_every_scheme_not_certainly_failed(
 ) -> None:
     """Every scheme eligible or to check is among the candidates; only failures are dropped."""
     profile: FirmProfile = parse_profile(facts, today=TODAY)
-    kept = set(scheme_candidates(profile, TODAY, synthetic=False).values_list("pk", flat=True))
+    found = prefilter(profile, TODAY, synthetic=False)
+    kept = set(found.candidates)
+    assert kept.isdisjoint(pk for _title, pk in found.ruled_out)
     for scheme in Scheme.objects.prefetch_related("territories", "audiences"):
         verdict = check(profile, SchemeRules.of(scheme), on=TODAY).verdict
         if verdict != Verdict.NOT_ELIGIBLE:
@@ -96,11 +98,9 @@ def test_prefilter_leaves_out_unpublished_synthetic_and_closed(schemes: list[Sch
     """Drafts, synthetic schemes and schemes closed before the day are never candidates."""
     Scheme.objects.filter(pk=schemes[0].pk).update(status=Status.DRAFT)
     Scheme.objects.filter(pk=schemes[1].pk).update(is_synthetic=True)
-    kept = set(
-        scheme_candidates(FirmProfile(), TODAY, synthetic=False).values_list("pk", flat=True)
-    )
+    kept = set(prefilter(FirmProfile(), TODAY, synthetic=False).candidates)
     assert schemes[0].pk not in kept and schemes[1].pk not in kept
     closed = [s.pk for s in schemes if s.closes_at and timezone.localdate(s.closes_at) < TODAY]
     assert closed and not kept & set(closed)
-    synthetic = scheme_candidates(FirmProfile(), TODAY, synthetic=True)
-    assert list(synthetic.values_list("pk", flat=True)) == [schemes[1].pk]
+    synthetic = prefilter(FirmProfile(), TODAY, synthetic=True)
+    assert synthetic.candidates == [schemes[1].pk]
