@@ -105,3 +105,11 @@ def test_example_entries_carry_the_example_badge(client):
     assert len(cards) == 2
     badged = ["fictif" in card for card in cards if "badge--example" in card]
     assert badged == [True]
+
+
+def test_need_words_left_out_are_named(client, entries):
+    """The page says which words of the need were not searched, so nothing is hidden."""
+    html = client.get(reverse("search:results"), {"q": "je cherche un chatbot"}).content.decode()
+    text = " ".join(html.split())
+    assert "non cherchés : « cherche »" in text
+    assert "2 résultats pour « je cherche un chatbot »" in text
