@@ -249,20 +249,27 @@ class SQLiteBackend(SearchBackend):
 
     def coverage_points(self, query: AnalyzedQuery, *, synthetic: bool) -> list[tuple[int, int]]:
         """Each group's points (``query.coverage_points``) from the documents of the side
-        holding it, counted by FTS5."""
+        holding it, counted by FTS5 (remembered while the index version holds)."""
         ranges = [s.doc_range(synthetic=synthetic) for s in SOURCES]
         side = " OR ".join(["(rowid >= %s AND rowid < %s)"] * len(ranges))
         bounds = [bound for pair in ranges for bound in pair]
+        memo = self._memo("_search_group_counts")
         holding = []
         with connection.cursor() as cursor:
-            documents = memory.side_documents(cursor, synthetic=synthetic)
+            total = f"{int(synthetic)}"
+            if total not in memo:
+                memo[total] = memory.side_documents(cursor, synthetic=synthetic)
             for one in query.single_groups():
-                cursor.execute(
-                    f"SELECT COUNT(*) FROM {FTS} WHERE {FTS} MATCH %s AND ({side})",
-                    [compile_match(one, "all"), *bounds],
-                )
-                holding.append(int(cursor.fetchone()[0]))
-        return coverage_points(documents, holding)
+                match = compile_match(one, "all")
+                key = f"{int(synthetic)} {match}"
+                if key not in memo:
+                    cursor.execute(
+                        f"SELECT COUNT(*) FROM {FTS} WHERE {FTS} MATCH %s AND ({side})",
+                        [match, *bounds],
+                    )
+                    memo[key] = int(cursor.fetchone()[0])
+                holding.append(memo[key])
+        return coverage_points(memo[total], holding)
 
     @staticmethod
     def _order(sort: str) -> tuple[str, list[Any]]:
