@@ -104,3 +104,20 @@ def test_prefilter_leaves_out_unpublished_synthetic_and_closed(schemes: list[Sch
     assert closed and not kept & set(closed)
     synthetic = prefilter(FirmProfile(), TODAY, synthetic=True)
     assert synthetic.candidates == [schemes[1].pk]
+
+
+def test_first_pass_follows_every_write(schemes: list[Scheme]) -> None:
+    """What the first pass keeps in memory follows a new ceiling, an exclusion, a closing."""
+    profile = parse_profile({"commune": "13055", "headcount": 20}, today=TODAY)
+    before = prefilter(profile, TODAY, synthetic=False)
+    capped, excluding, closing = (Scheme.objects.get(pk=pk) for pk in before.candidates[:3])
+    Scheme.objects.filter(pk=capped.pk).update(headcount_max=9)
+    SchemeTerritory.objects.create(scheme=excluding, code="DEP-13", excluded=True)
+    closing.closes_at = timezone.make_aware(datetime.datetime.combine(TODAY, datetime.time(9)))
+    closing.closes_at -= datetime.timedelta(days=2)
+    closing.save()
+    after = prefilter(profile, TODAY, synthetic=False)
+    ruled_out = {pk for _title, pk in after.ruled_out}
+    assert {capped.pk, excluding.pk} <= ruled_out
+    assert closing.pk not in after.candidates and closing.pk not in ruled_out
+    assert prefilter(profile, TODAY, synthetic=False) == after
