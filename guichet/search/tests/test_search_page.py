@@ -113,3 +113,10 @@ def test_need_words_left_out_are_named(client, entries):
     text = " ".join(html.split())
     assert "non cherchés : « cherche »" in text
     assert "2 résultats pour « je cherche un chatbot »" in text
+
+
+def test_partial_answers_say_how_many_hold_every_word(client, entries):
+    """With few entries holding every word, the page says how many do (French plural)."""
+    html = client.get(reverse("search:results"), {"q": "chatbot licorne"}).content.decode()
+    text = " ".join(html.split())
+    assert "0 fiche contient tous vos mots ; les autres n'en contiennent qu'une partie." in text
