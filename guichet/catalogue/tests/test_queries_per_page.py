@@ -1,0 +1,205 @@
+"""Queries per public page: the same number with N entries (or related rows) as with 3N."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from guichet.catalogue.models import Event, Place, Scheme, Solution, Training, TrainingSession
+from guichet.catalogue.tests.public_entries import commune, organisation, published
+
+pytestmark = pytest.mark.django_db
+
+N = 2
+TOWNS = ("marseille", "nice", "ajaccio", "lyon", "nowhere")
+
+
+def _solution(i: int) -> None:
+    owner = organisation(f"Offreur {i}", commune=commune(TOWNS[i % len(TOWNS)]))
+    published(
+        Solution,
+        owner,
+        title=f"Solution {i}",
+        techniques=["vision"],
+        sectors=["C"],
+        use_cases=["customer_chatbot"],
+        business_functions=["quality"],
+    )
+
+
+def _training(i: int) -> None:
+    owner = organisation(f"Organisme {i}", role="training_body", commune=commune("lyon"))
+    training = published(Training, owner, title=f"Formation {i}", level="beginner")
+    for day in range(2):
+        TrainingSession.objects.create(
+            training=training,
+            starts_on=timezone.localdate() + datetime.timedelta(days=day + i),
+            commune=commune(TOWNS[(i + day) % len(TOWNS)]),
+        )
+
+
+def _scheme(i: int) -> None:
+    owner = organisation(f"Financeur {i}", role="financer")
+    published(
+        Scheme,
+        owner,
+        title=f"Dispositif {i}",
+        aid_types=["financement"],
+        audiences=["professionnels"],
+        geo_included=["REG-93", "DEP-13"],
+    )
+
+
+def _event(i: int) -> None:
+    owner = organisation(f"Salon {i}", role="financer")
+    published(
+        Event,
+        owner,
+        title=f"Événement {i}",
+        starts_at=timezone.now() + datetime.timedelta(days=i),
+        commune=commune(TOWNS[i % len(TOWNS)]),
+    )
+
+
+def _place(i: int) -> None:
+    owner = organisation(f"Tiers-lieu {i}", role="financer")
+    published(Place, owner, title=f"Lieu {i}", commune=commune(TOWNS[i % len(TOWNS)]))
+
+
+BUILDERS: dict[str, Callable[[int], None]] = {
+    "solution_list": _solution,
+    "training_list": _training,
+    "scheme_list": _scheme,
+    "event_list": _event,
+    "place_list": _place,
+}
+
+
+def queries(client: Client, url: str) -> int:
+    """Queries of one request with nothing cached, after one that created what is made once."""
+    client.get(url)  # the Region's identity row is created at the first page
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured.captured_queries)
+
+
+def counts_for(client: Client, url: str, add: Callable[[int], None]) -> tuple[int, int]:
+    """Queries of ``url`` with N entries, then with 3N."""
+    for i in range(N):
+        add(i)
+    few = queries(client, url)
+    for i in range(N, 3 * N):
+        add(i)
+    return few, queries(client, url)
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_list_page_queries_do_not_grow_with_entries(client: Client, name: str) -> None:
+    """A list page runs as many queries with 6 entries as with 2 (no N+1)."""
+    few, many = counts_for(client, reverse(f"catalogue:{name}"), BUILDERS[name])
+    assert many == few
+
+
+def test_map_page_queries_do_not_grow_with_entries(client: Client) -> None:
+    """The map page runs as many queries with 3N providers, sessions, events, places as with N."""
+
+    def everything(i: int) -> None:
+        _solution(i)
+        _training(i)
+        _event(i)
+        _place(i)
+
+    few, many = counts_for(client, reverse("catalogue:map"), everything)
+    assert many == few
+
+
+def test_organisation_list_queries_do_not_grow_with_organisations(client: Client) -> None:
+    """The organisations list runs as many queries with 3N organisations as with N."""
+    few, many = counts_for(client, reverse("organisations:list"), _solution)
+    assert many == few
+
+
+# --- detail pages: the same with 3N related rows (sessions, territories, vocabularies) ---------
+
+
+def _detail_counts(kind: str, make: Callable[[int], object]) -> tuple[int, int]:
+    client = Client()
+    small, large = make(N), make(3 * N)
+    url_name = f"catalogue:{kind}_detail"
+    return (
+        queries(client, reverse(url_name, args=[small.slug])),  # type: ignore[attr-defined]
+        queries(client, reverse(url_name, args=[large.slug])),  # type: ignore[attr-defined]
+    )
+
+
+def test_training_detail_queries_do_not_grow_with_sessions() -> None:
+    """A training page runs as many queries with 3N sessions in 3N communes as with N."""
+
+    def make(n: int) -> Training:
+        owner = organisation(f"Organisme {n}", role="training_body", commune=commune("lyon"))
+        training = published(
+            Training, owner, title=f"Formation {n}", techniques=["vision"][: n % 2 + 1]
+        )
+        for day in range(n):
+            TrainingSession.objects.create(
+                training=training,
+                starts_on=timezone.localdate() + datetime.timedelta(days=day),
+                commune=commune(TOWNS[day % len(TOWNS)]),
+            )
+        return training
+
+    few, many = _detail_counts("training", make)
+    assert many == few
+
+
+def test_scheme_detail_queries_do_not_grow_with_territories() -> None:
+    """A scheme page runs as many queries with 3N territories as with N."""
+    for key in TOWNS:
+        commune(key)
+    # Every prefix (region, department, commune) among the first codes: each is one query.
+    codes = ["REG-93", "DEP-13", "COM-13055", "REG-84", "DEP-06", "COM-06088", "DEP-2A"]
+    codes += ["COM-2A004", "DEP-69", "COM-69123", "COM-05001", "DEP-05"]
+
+    def make(n: int) -> Scheme:
+        return published(
+            Scheme,
+            organisation(f"Financeur {n}", role="financer"),
+            title=f"Dispositif {n}",
+            aid_types=["financement", "accompagnement"][: 1 + n // 6],
+            geo_included=codes[: 2 * n - 1],
+            geo_excluded=codes[2 * n - 1 : 2 * n],
+        )
+
+    few, many = _detail_counts("scheme", make)
+    assert many == few
+
+
+@pytest.mark.parametrize("kind", ["solution", "event", "place"])
+def test_other_detail_pages_queries_do_not_grow(kind: str) -> None:
+    """Solution, event and place pages run as many queries with more vocabulary as with less."""
+    vocab = {
+        "solution": lambda n: {
+            "techniques": ["vision", "language", "prediction"][: 1 + n // 3],
+            "sectors": ["C", "J", "M"][: 1 + n // 3],
+        },
+        "event": lambda n: {"starts_at": timezone.now(), "commune": commune("nice")},
+        "place": lambda n: {"commune": commune("nice")},
+    }[kind]
+    model = {"solution": Solution, "event": Event, "place": Place}[kind]
+
+    def make(n: int) -> object:
+        owner = organisation(f"Offreur {n}", commune=commune("marseille"))
+        return published(model, owner, title=f"Fiche {n}", **vocab(n))
+
+    few, many = _detail_counts(kind, make)
+    assert many == few
