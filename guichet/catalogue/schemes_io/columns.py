@@ -24,6 +24,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from guichet.catalogue.models import AidType, Audience, Scheme
+from guichet.catalogue.schemes_io.formulas import restore, starts_like_formula
 from guichet.catalogue.schemes_io.geography import (
     GeoCodeError,
     GeoIndex,
@@ -40,6 +41,10 @@ INTEGER_RE = re.compile(r"^[+-]?\d+$")
 NAF_RE = re.compile(r"^([A-U]|\d{2}|\d{2}\.\d|\d{2}\.\d{2}|\d{2}\.\d{2}[A-Z])$")
 SIZE_CATEGORIES = ("MIC", "PME", "ETI", "GE")
 MAX_INTEGER = 2_147_483_647  # PositiveIntegerField on PostgreSQL
+# Dates outside this range are typing mistakes (0001-01-01, 9999-12-31), and the far ones
+# cannot even be converted to UTC: refused with the row, like any other bad value.
+FIRST_DAY = datetime.date(1800, 1, 1)
+LAST_DAY = datetime.date(2100, 12, 31)
 GEO_INCLUDED = "geo_included"
 GEO_EXCLUDED = "geo_excluded"
 
@@ -95,6 +100,9 @@ class Column:
     write: Writer
     empty: Any = ""
     multiline: bool = False
+    # Free text, the only cells that may begin like a spreadsheet formula: the export
+    # neutralises them, the import reads them back (formulas.py).
+    free_text: bool = False
 
 
 # Reading ---------------------------------------------------------------------------------
@@ -226,6 +234,15 @@ def _read_aid_types(cell: Cell, context: Context) -> list[str]:
     codes: list[str] = []
     for item in _items(cell):
         code = context.aid_types.get(item.lower())
+        if code is None and starts_like_formula(item):
+            # A new aid type joins the platform's public list: never one named like a formula.
+            raise CellError(
+                _(
+                    "type d'aide « %(value)s » inconnu, qui commence comme une formule de "
+                    "tableur : il n'est pas ajouté à la liste de la plateforme"
+                )
+                % {"value": item}
+            )
         if code is None:
             if len(item) > getattr(AidType._meta.get_field("code"), "max_length", 0):
                 raise CellError(
@@ -310,6 +327,7 @@ def _datetime(role: str) -> Reader:
                 day = datetime.date.fromisoformat(text)
             except ValueError:
                 raise _bad_date(text) from None
+            _check_range(day, text)
             time = datetime.time(23, 59, 59) if role == "close" else datetime.time(0, 0)
             value = datetime.datetime.combine(day, time, tzinfo=zone)
             cell.warn(
@@ -323,12 +341,19 @@ def _datetime(role: str) -> Reader:
             value = datetime.datetime.fromisoformat(text)
         except ValueError:
             raise _bad_date(text) from None
+        _check_range(value.date(), text)
         if value.tzinfo is None:
             cell.warn(_("heure sans fuseau horaire : lue comme heure de Paris"))
             value = value.replace(tzinfo=zone)
         return value.astimezone(datetime.UTC)
 
     return read
+
+
+def _check_range(day: datetime.date, text: str) -> None:
+    """Refuse a day outside 1800-2100 (the local day as written, before any conversion)."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise CellError(_("date hors de la plage 1800-2100 (« %(value)s »)") % {"value": text})
 
 
 def _bad_date(text: str) -> CellError:
@@ -417,19 +442,34 @@ def _write_objects(value: Any) -> str:
 
 COLUMNS: tuple[Column, ...] = (
     Column("id", "external_id", _read_id, _write_text),
-    Column("titre", "title", _text("title"), _write_text),
-    Column("promesse", "promise", _text("promise"), _write_text),
-    Column("description", "description", _text("description"), _write_text, multiline=True),
+    Column("titre", "title", _text("title"), _write_text, free_text=True),
+    Column("promesse", "promise", _text("promise"), _write_text, free_text=True),
+    Column(
+        "description",
+        "description",
+        _text("description"),
+        _write_text,
+        multiline=True,
+        free_text=True,
+    ),
     Column(
         "eligibilite",
         "eligibility_text",
         _text("eligibility_text"),
         _write_text,
         multiline=True,
+        free_text=True,
     ),
-    Column("types_aides", "aid_types", _read_aid_types, _write_list, empty=[]),
+    Column("types_aides", "aid_types", _read_aid_types, _write_list, empty=[], free_text=True),
     Column("porteurs", "carriers", _read_carriers, _write_objects, empty=[]),
-    Column("programmes_parents", "parent_programmes", _pipe(), _write_list, empty=[]),
+    Column(
+        "programmes_parents",
+        "parent_programmes",
+        _pipe(),
+        _write_list,
+        empty=[],
+        free_text=True,
+    ),
     Column("url_source", "source_url", _read_url, _write_text),
     Column("cibles", "audiences", _read_audiences, _write_list, empty=[]),
     Column("eligibilite_geographique", GEO_INCLUDED, _read_geo, _write_list, empty=[]),
@@ -456,15 +496,30 @@ COLUMNS: tuple[Column, ...] = (
         _write_text,
         empty=None,
     ),
-    Column("eligibilite_forme_juridique", "legal_forms", _pipe(), _write_list, empty=[]),
+    Column(
+        "eligibilite_forme_juridique",
+        "legal_forms",
+        _pipe(),
+        _write_list,
+        empty=[],
+        free_text=True,
+    ),
     Column(
         "eligibilite_forme_juridique_exclusions",
         "legal_forms_excluded",
         _pipe(),
         _write_list,
         empty=[],
+        free_text=True,
     ),
-    Column("ciblage_secteur_activite", "activity_sectors", _pipe(), _write_list, empty=[]),
+    Column(
+        "ciblage_secteur_activite",
+        "activity_sectors",
+        _pipe(),
+        _write_list,
+        empty=[],
+        free_text=True,
+    ),
     Column("ciblage_naf", "naf_included", _pipe(_check_naf, upper=True), _write_list, empty=[]),
     Column(
         "ciblage_naf_exclusions",
@@ -473,7 +528,13 @@ COLUMNS: tuple[Column, ...] = (
         _write_list,
         empty=[],
     ),
-    Column("chainage_paiement", "payment_chaining", _text("payment_chaining"), _write_text),
+    Column(
+        "chainage_paiement",
+        "payment_chaining",
+        _text("payment_chaining"),
+        _write_text,
+        free_text=True,
+    ),
 )
 BY_NAME = {column.name: column for column in COLUMNS}
 M2M_TARGETS = ("aid_types", "audiences")
@@ -488,6 +549,8 @@ def read_cell(column: Column, text: str, required: bool, context: Context) -> tu
         cell.warn(_("caractères de contrôle invisibles retirés"))
     if not column.multiline:
         cell.text = cell.text.strip()
+    if column.free_text:
+        cell.text = restore(cell.text)
     if not cell.text.strip():
         if required:
             raise CellError(_("valeur obligatoire manquante"))

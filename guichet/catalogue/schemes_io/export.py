@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from guichet.catalogue.models import Scheme
 from guichet.catalogue.schemes_io.columns import BY_NAME, stored_value
+from guichet.catalogue.schemes_io.formulas import neutralise
 from guichet.catalogue.schemes_io.report import ExportReport
 from guichet.catalogue.schemes_io.selectors import schemes_for_export
 from guichet.catalogue.schemes_io.spec import TableSpec, official_problems, spec
@@ -65,11 +66,17 @@ def _value(scheme: Scheme, target: str, report: ExportReport) -> Any:
     return value
 
 
+def _cell(name: str, value: Any) -> str:
+    column = BY_NAME[name]
+    text = column.write(value)
+    return neutralise(text) if column.free_text else text
+
+
 def scheme_row(scheme: Scheme, table: TableSpec, report: ExportReport) -> dict[str, str]:
-    """One CSV row for ``scheme``: every column of ``table``, as text."""
+    """One CSV row for ``scheme``: every column of ``table``, as text; free text that a
+    spreadsheet would run as a formula is neutralised (``formulas.py``)."""
     return {
-        name: BY_NAME[name].write(_value(scheme, BY_NAME[name].target, report))
-        for name in table.columns
+        name: _cell(name, _value(scheme, BY_NAME[name].target, report)) for name in table.columns
     }
 
 

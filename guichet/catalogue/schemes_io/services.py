@@ -1,20 +1,27 @@
-"""``schemes_import``: the one write of this package. Atomic, audited, idempotent.
+"""``schemes_import``: the one write of this package. Audited, idempotent, in short batches.
 
-A row is read in full before anything is written: every reason to refuse it is reported at
-once. Accepted rows create or update the scheme whose ``external_id`` is the row's ``id``; a
-row equal to the stored scheme is left alone, so importing the same file twice changes
-nothing the second time.
+Every row is read and checked before anything is written: every reason to refuse it is
+reported at once. Accepted rows create or update the scheme whose ``external_id`` is the
+row's ``id``; a row equal to the stored scheme is left alone, so importing the same file
+twice changes nothing the second time.
+
+Rows are then written ``BATCH_SIZE`` at a time, each batch its own transaction (each row a
+savepoint in it): on SQLite one writer holds the database at a time, and a single
+transaction for a whole file kept every sign-in and form waiting, then failing, until the
+import ended. A dry run makes the same checks and counts without opening any transaction.
 """
 
 from __future__ import annotations
 
 import datetime
+import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +38,7 @@ from guichet.catalogue.schemes_io.columns import (
     read_cell,
     stored_value,
 )
+from guichet.catalogue.schemes_io.formulas import starts_like_formula
 from guichet.catalogue.schemes_io.reading import Record, SchemeFile
 from guichet.catalogue.schemes_io.report import ImportReport, RowNote
 from guichet.catalogue.services import scheme_set_territories, unique_slug
@@ -115,12 +123,24 @@ def _label(target: str) -> str:
     return str(getattr(Scheme._meta.get_field(target), "verbose_name", target))
 
 
+# Rows read together, then written in transactions of at most BATCH_SIZE rows and about
+# BATCH_SECONDS: the site's own writes (a sign-in, a form) then wait well under SQLite's busy
+# timeout while an import runs, even on a loaded machine.
+BATCH_SIZE = 200
+BATCH_SECONDS = 0.5
+# Pause between two transactions on SQLite. Its waiting writers retry every 100 ms at most and
+# nobody queues: without a pause the import would take the lock back before they see it free.
+SQLITE_PAUSE_SECONDS = 0.1
+
+
 @dataclass
 class _Importer:
     source: SchemeFile
     owner: Organisation | None
     report: ImportReport
     context: Context
+    dry_run: bool = False
+    transactions: int = 0
     owners: dict[tuple[str, str], Organisation] = field(default_factory=dict)
     now: datetime.datetime = field(default_factory=timezone.now)
 
@@ -135,30 +155,72 @@ class _Importer:
                     % {"line": seen[row.external_id]},
                 )
             seen.setdefault(row.external_id, row.record.line)
+        for start in range(0, len(rows), BATCH_SIZE):
+            self.batch(rows[start : start + BATCH_SIZE])
+
+    def batch(self, rows: list[_Row]) -> None:
+        """Write (or, in a dry run, only check) ``rows``: what is stored is read outside any
+        transaction, then the rows are written in short transactions."""
+        accepted = [row for row in rows if not row.refusals]
         existing = {
             scheme.external_id: scheme
-            for scheme in Scheme.objects.filter(external_id__in=list(seen))
+            for scheme in Scheme.objects.filter(
+                external_id__in=[row.external_id for row in accepted]
+            )
             .select_related("owner")
             .prefetch_related("aid_types", "audiences", "territories")
         }
+        if self.dry_run:
+            for row in accepted:
+                self.attempt(row, existing.get(row.external_id))
+        else:
+            pending = iter(accepted)
+            while self.transaction(pending, existing):
+                pass
         for row in rows:
-            if not row.refusals:
-                owners, created = dict(self.owners), len(self.report.organisations_created)
-                try:
-                    with transaction.atomic():
-                        self.write(row, existing.get(row.external_id))
-                except ValidationError as error:
-                    # The row's savepoint is rolled back, with any organisation it created.
-                    self.owners = owners
-                    del self.report.organisations_created[created:]
-                    for target, messages in error.message_dict.items():
-                        for message in messages:
-                            row.refuse(TARGET_COLUMN.get(target, ""), message)
             if row.refusals:
                 self.report.refused.append(row.record.line)
                 self.report.refusals.extend(row.refusals)
             else:
                 self.report.warnings.extend(row.warnings)
+
+    def transaction(self, pending: Iterator[_Row], existing: dict[str, Scheme]) -> bool:
+        """Write rows from ``pending`` in one transaction of about ``BATCH_SECONDS`` (at
+        least one row); False once there is none left."""
+        row = next(pending, None)
+        if row is None:
+            return False
+        if self.transactions and connection.vendor == "sqlite":
+            time.sleep(SQLITE_PAUSE_SECONDS)
+        self.transactions += 1
+        deadline = time.monotonic() + BATCH_SECONDS
+        with transaction.atomic():
+            while row is not None:
+                self.attempt(row, existing.get(row.external_id))
+                if time.monotonic() >= deadline:
+                    break
+                row = next(pending, None)
+        return row is not None
+
+    def attempt(self, row: _Row, scheme: Scheme | None) -> None:
+        """Write one row, or refuse it with the database's reasons and undo its writes."""
+        owners, created = dict(self.owners), len(self.report.organisations_created)
+        counts = (len(self.report.created), len(self.report.updated))
+        try:
+            if self.dry_run:
+                self.write(row, scheme)
+            else:
+                with transaction.atomic():
+                    self.write(row, scheme)
+        except ValidationError as error:
+            # The row's savepoint is rolled back, with any organisation it created.
+            self.owners = owners
+            del self.report.organisations_created[created:]
+            del self.report.created[counts[0] :]
+            del self.report.updated[counts[1] :]
+            for target, messages in error.message_dict.items():
+                for message in messages:
+                    row.refuse(TARGET_COLUMN.get(target, ""), message)
 
     def write(self, row: _Row, scheme: Scheme | None) -> None:
         if scheme is None:
@@ -203,6 +265,11 @@ class _Importer:
         for target, value in row.values.items():
             if target not in M2M_TARGETS and target not in GEO_TARGETS:
                 setattr(scheme, target, value)
+        if self.dry_run:
+            # The checks the database would make, without writing; an owner still to be
+            # created has no key yet.
+            scheme.full_clean(exclude=["owner"] if scheme.owner.pk is None else None)
+            return
         scheme.full_clean()
         scheme.save()
         if "aid_types" in row.values:
@@ -232,7 +299,7 @@ class _Importer:
 
     def owner_for(self, row: _Row) -> Organisation:
         """The organisation of the row's first carrier: found by SIREN, else by name, else
-        created with the financer role."""
+        created with the financer role (in a dry run, checked and not saved)."""
         carrier = row.values["carriers"][0]
         name = carrier["nom"].strip()[:200]
         siren = normalise_number(str(carrier.get("siren") or ""))
@@ -246,29 +313,51 @@ class _Importer:
             organisations.filter(name__iexact=name).first()
         )
         if owner is None:
-            try:
-                owner = organisation_create(
-                    actor=None,
-                    data={"name": name, "siren": siren, "roles": [Role.Code.FINANCER]},
-                )
-            except ValidationError as error:
-                reason = _("organisation %(name)s impossible à créer : %(error)s") % {
-                    "name": name,
-                    "error": "; ".join(error.messages),
-                }
-                raise ValidationError({"carriers": reason}) from error
+            owner = self.new_owner(name, siren)
             self.report.organisations_created.append(name)
         self.owners[key] = owner
         return owner
 
+    def new_owner(self, name: str, siren: str) -> Organisation:
+        if starts_like_formula(name):
+            # A public organisation named « =HYPERLINK(…) » would carry the formula into
+            # every export and spreadsheet of organisations: the row is refused instead.
+            raise ValidationError(
+                {
+                    "carriers": _(
+                        "le nom du premier porteur « %(name)s » commence par « %(start)s », "
+                        "comme une formule de tableur : aucune organisation n'est créée à ce "
+                        "nom ; corrigez le nom, donnez le SIREN d'une organisation existante "
+                        "ou indiquez --owner"
+                    )
+                    % {"name": name, "start": name[0]}
+                }
+            )
+        try:
+            if self.dry_run:
+                owner = Organisation(name=name, siren=siren)
+                owner.full_clean(exclude=["slug"])
+                return owner
+            return organisation_create(
+                actor=None,
+                data={"name": name, "siren": siren, "roles": [Role.Code.FINANCER]},
+            )
+        except ValidationError as error:
+            reason = _("organisation %(name)s impossible à créer : %(error)s") % {
+                "name": name,
+                "error": "; ".join(error.messages),
+            }
+            raise ValidationError({"carriers": reason}) from error
 
-@transaction.atomic
+
 def schemes_import(
     *, source: SchemeFile, owner: Organisation | None = None, dry_run: bool = False
 ) -> ImportReport:
     """Create or update the schemes of ``source``, published, audited as imported by the
     system. New schemes belong to ``owner``, or to their first carrier's organisation.
-    With ``dry_run`` everything is checked and counted, then rolled back."""
+    Rows are written in batches of ``BATCH_SIZE``, one transaction each. With ``dry_run``
+    everything is checked and counted the same way, and nothing is written: no transaction,
+    no row, no audit entry, no change to the search index."""
     report = ImportReport(
         file_name=source.name,
         schema=source.table.name,
@@ -278,9 +367,11 @@ def schemes_import(
         notices=list(source.notices),
     )
     importer = _Importer(
-        source=source, owner=owner, report=report, context=Context.load(source.table)
+        source=source,
+        owner=owner,
+        report=report,
+        context=Context.load(source.table),
+        dry_run=dry_run,
     )
     importer.run()
-    if dry_run:
-        transaction.set_rollback(True)
     return report
