@@ -3,7 +3,8 @@
 Reads a CSV in the ``dispositif-aide`` or ``dispositif-aide-professionnels`` schema (detected
 from its header), creates or updates schemes by their ``id`` and prints what it did. Exits 0
 once the file is read, whatever rows it refused; non-zero with a French message when the file
-cannot be read. The work is ``schemes_io.services.schemes_import``.
+cannot be read. The work is ``schemes_io.services.schemes_import``, which writes in short
+transactions so that the site keeps answering during a long import.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help="Tout vérifier et compter sans rien enregistrer.",
+            help="Tout vérifier et compter sans rien enregistrer (aucune écriture, le site "
+            "n'attend pas).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
