@@ -5,12 +5,14 @@ best ``TEXT_POOL``), then ranked with the profile. With an empty need, a pool of
 aimed at the firm is ranked by fit alone: solutions for its sector or from providers of its
 Region, trainings with a coming session in its Region or given remotely, then the newest.
 
-Scores, in 0-100 (``matching_fit`` gives the parts):
-- solution: ``60 × relevance + 20 × sector + 20 × proximity`` of its provider;
+Scores, in 0-100 (``matching_fit`` gives the parts; ``answer_score``: 100 × √relevance × fit):
+- solution: ``√relevance × (0.55 + 0.25 × sector + 0.2 × proximity`` of its provider``)``;
   ``55 × sector + 45 × proximity`` without a need;
-- training: ``65 × relevance + 25 × reach + 10 × coming`` (reach: ``REMOTE_REACH`` remote, else the
-  proximity of its nearest coming session; coming: it has one, or is remote);
-  ``75 × reach + 25 × coming`` without a need.
+- training: ``√relevance × (0.6 + 0.3 × reach + 0.1 × coming)`` (reach: ``REMOTE_REACH``
+  remote, else the proximity of its nearest coming session; coming: it has one, or is
+  remote); ``75 × reach + 25 × coming`` without a need.
+With a need, fit orders entries of like relevance but never lifts one holding a word of the
+need above one answering it (the score is a product, not a sum).
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from guichet.organisations.naf import SECTIONS
 from guichet.search.documents import KINDS, entry_url
 from guichet.search.matching_fit import (
     REMOTE_REACH,
+    answer_score,
     distance_km,
+    firm_sections,
     point,
     proximity,
     solution_sector_fit,
@@ -102,18 +106,19 @@ def match_solutions(
         )
         distance = distance_km(profile, there)
         sector, note = solution_sector_fit(sections[row["pk"]], profile)
+        shared = sorted(firm_sections(profile.naf) & sections[row["pk"]]) if profile.naf else []
+        row["sector_label"] = f"{shared[0]} – {SECTIONS[shared[0]]}" if shared else ""
         hit = hits.get(row["pk"])
         row.update(distance=distance, sector_note=note, hit=hit)
         if hit is None:
             score = weighted_score((55, sector), (45, proximity(distance)))
         else:
-            score = weighted_score((60, hit.relevance), (20, sector), (20, proximity(distance)))
+            score = answer_score(hit.relevance, 0.55, (0.25, sector), (0.2, proximity(distance)))
         scored.append(Scored(score, row["title"], row["pk"], row))
-    firm_section = profile.naf.section if profile.naf is not None else None
-    return [_solution_item(c, firm_section) for c in best(scored, limit)]
+    return [_solution_item(c) for c in best(scored, limit)]
 
 
-def _solution_item(scored: Scored, section: str | None) -> MatchItem:
+def _solution_item(scored: Scored) -> MatchItem:
     row = scored.row
     note: FitNote = row["sector_note"]
     return MatchItem(
@@ -128,7 +133,7 @@ def _solution_item(scored: Scored, section: str | None) -> MatchItem:
             fit=(note,),
             distance=row["distance"],
             distance_to=row["owner__commune__name"] or row["owner__name"],
-            sector=f"{section} – {SECTIONS[section]}" if note.met and section else "",
+            sector=row["sector_label"],
         ),
     )
 
@@ -182,7 +187,7 @@ def match_trainings(
         if hit is None:
             score = weighted_score((75, reach), (25, coming))
         else:
-            score = weighted_score((65, hit.relevance), (25, reach), (10, coming))
+            score = answer_score(hit.relevance, 0.6, (0.3, reach), (0.1, coming))
         scored.append(Scored(score, row["title"], row["pk"], row))
     return [_training_item(c, nearest) for c in best(scored, limit)]
 

@@ -103,14 +103,23 @@ def sector_fit(
     return AIMED_ELSEWHERE, FitNote("sector", False, f"vise d'autres secteurs : {shown}")
 
 
+def firm_sections(naf: NafCode) -> set[str]:
+    """The NAF sections a firm is in: its own, and trade (G) for the food crafts that run a
+    shop (bakers, butchers), filed under manufacturing by NAF."""
+    if any(_prefix_holds(prefix, naf) for prefix in NOT_INDUSTRY):
+        return {naf.section, "G"}
+    return {naf.section}
+
+
 def solution_sector_fit(sections: set[str], profile: FirmProfile) -> tuple[float, FitNote]:
-    """A solution's target sections (NAF section letters) against the firm's section."""
+    """A solution's target sections (NAF section letters) against the firm's sections."""
     if not sections:
         return NEUTRAL, FitNote("sector", None, "pour tous les secteurs")
     if profile.naf is None:
         return NEUTRAL, FitNote("sector", None, "secteur inconnu : donnez votre code NAF")
-    section = profile.naf.section
-    if section in sections:
+    mine = sorted(firm_sections(profile.naf) & sections)
+    section = mine[0] if mine else profile.naf.section
+    if mine:
         return 1.0, FitNote("sector", True, f"vise votre secteur : {section} – {SECTIONS[section]}")
     names = ", ".join(f"{s} – {SECTIONS.get(s, s)}" for s in sorted(sections))
     return AIMED_ELSEWHERE, FitNote("sector", False, f"vise d'autres secteurs : {names}")
@@ -184,6 +193,15 @@ def distance_km(profile: FirmProfile, there: tuple[float, float] | None) -> floa
 
 def point(latitude: float | None, longitude: float | None) -> tuple[float, float] | None:
     return (latitude, longitude) if latitude is not None and longitude is not None else None
+
+
+def answer_score(relevance: float, floor: float, *parts: tuple[float, float]) -> int:
+    """0-100 for an entry listed because it answers the need: the square root of its
+    relevance (so that a half answer still reads as one), times ``floor`` plus the weighted
+    fit parts (weights summing to ``1 - floor``). Fit orders answers of like relevance; it
+    never lifts an entry holding one word of the need above one answering it."""
+    fit = floor + sum(weight * min(1.0, max(0.0, value)) for weight, value in parts)
+    return max(0, min(100, round(100 * math.sqrt(max(0.0, min(1.0, relevance))) * fit)))
 
 
 def weighted_score(*parts: tuple[float, float]) -> int:

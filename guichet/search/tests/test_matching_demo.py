@@ -88,6 +88,18 @@ def test_bakery_gets_chatbots_first_with_the_terms_found(demo: None) -> None:
     assert result.trainings[0].explanation.matched_terms
 
 
+def test_a_single_word_of_the_need_never_outranks_an_answer(demo: None) -> None:
+    """Every chatbot outranks the route planners that only share « clients », however near;
+    the chatbot for shops fits a bakery (a food craft that runs a shop)."""
+    solutions = match(bakery(), CHATBOT).solutions
+    chatbots = [s for s in solutions if s.title.startswith("Assistant conversationnel")]
+    routes = [s for s in solutions if s.title.startswith("Optimisation des tournées")]
+    assert len(chatbots) == 6 and routes
+    assert min(s.score for s in chatbots) > max(s.score for s in routes)
+    shops = next(s for s in chatbots if "commerces de proximité" in s.title)
+    assert shops.explanation.sector.startswith("G – ")
+
+
 def test_every_list_has_scores_that_differ(demo: None) -> None:
     """Solutions, trainings and schemes are not all at one score, for both firms."""
     for profile, need in ((bakery(), CHATBOT), (workshop(), MAINTENANCE)):
