@@ -8,10 +8,12 @@ real ones: the ``synthetic`` parameter (1 or 0) picks one side, real by default.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from django.urls import reverse
@@ -43,6 +45,42 @@ KIND_MODELS: dict[str, type[Publishable]] = {
     "events": Event,
     "places": Place,
 }
+
+
+T = TypeVar("T")
+# Only bounds memory: a cached answer is keyed on the data version, which every write moves.
+CACHE_SECONDS = 600
+_data_version: Callable[[], Any] | None = None
+
+
+def use_data_version(source: Callable[[], Any] | None) -> None:
+    """Say how to read the version of the data that every write moves.
+
+    ``search`` keeps such a counter (``search.selectors.data_version``), but the catalogue
+    may not import ``search``: the ``web`` app, above both, plugs it in at start-up.
+    ``None`` (the default) means no caching: every read is computed.
+    """
+    global _data_version  # set once at start-up, read by every request
+    _data_version = source
+
+
+def cached_at_version(name: str, parts: Any, compute: Callable[[], T]) -> T:
+    """``compute()``, or its answer cached at the current data version and day.
+
+    What every visitor sees alike (home figures, facet counts). A write moves the version,
+    so no answer outlives the data it counts; the day is in the key for "open today".
+    Without a version (no source, or an unknown database), nothing is cached.
+    """
+    version = _data_version() if _data_version is not None else None
+    if version is None:
+        return compute()
+    digest = hashlib.sha256(repr((parts, version, timezone.localdate())).encode()).hexdigest()
+    key = f"catalogue:{name}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, CACHE_SECONDS)
+    return found
 
 
 class UnknownKind(ValueError):
@@ -180,7 +218,13 @@ def entry_page(
     if synthetic_error:
         errors[SYNTHETIC_PARAM] = synthetic_error
     facets = (
-        filters.facet_counts(filterset, published_entries(kind, synthetic=synthetic), parsed.values)
+        cached_at_version(
+            "facets",
+            (kind, synthetic, sorted(parsed.values.items())),
+            lambda: filters.facet_counts(
+                filterset, published_entries(kind, synthetic=synthetic), parsed.values
+            ),
+        )
         if with_facets
         else {}
     )

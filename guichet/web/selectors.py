@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from guichet.catalogue.selectors import KIND_MODELS, count_published
+from guichet.catalogue.selectors import KIND_MODELS, cached_at_version, count_published
 from guichet.organisations.models import Organisation
 
 AUDIENCE = "audience"
@@ -133,12 +133,27 @@ def _catalogue(counts: dict[str, int]) -> list[Section]:
     ]
 
 
+def _count_everything() -> dict[str, int]:
+    counts = {kind: count_published(kind) for kind in KIND_MODELS}
+    counts["organisations"] = Organisation.objects.real().count()
+    return counts
+
+
+def home_counts() -> dict[str, int]:
+    """The home page's figures: six counts over whole tables, the same for every visitor.
+
+    Cached at the search's data version (``catalogue.selectors.cached_at_version``): every
+    write to the entries or the organisations moves it, so a figure is never stale.
+    """
+    return cached_at_version("home-counts", (), _count_everything)
+
+
 def home_sections() -> list[Section]:
     """Every block of the home page, grouped in order: audiences, catalogue, platform.
 
     Counts are of published real entries (synthetic ones are never counted here).
     """
-    counts = {kind: count_published(kind) for kind in KIND_MODELS}
+    counts = home_counts()
     return [
         *_audiences(counts),
         *_catalogue(counts),
@@ -151,7 +166,7 @@ def home_sections() -> list[Section]:
                 )
             ),
             "organisations:list",
-            Organisation.objects.real().count(),
+            counts["organisations"],
         ),
         Section(
             str(_("Territoires")),

@@ -203,3 +203,48 @@ def test_other_detail_pages_queries_do_not_grow(kind: str) -> None:
 
     few, many = _detail_counts(kind, make)
     assert many == few
+
+
+# --- facet counts: cached for every visitor, following every write -----------------------------
+
+FACET_GROUPING = "GROUP BY"
+
+
+def facet_queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return sum(FACET_GROUPING in q["sql"] for q in captured.captured_queries)
+
+
+def test_facet_counts_are_cached_and_follow_a_publish(client: Client) -> None:
+    """The second visit counts no facet; after a publish the technique facet counts it."""
+    url = reverse("catalogue:solution_list")
+    _solution(0)
+    client.get(url)
+    cache.clear()
+    assert facet_queries(client, url) == 5  # region, sector, function, technique, use case
+    assert facet_queries(client, url) == 0
+    assert 'Vision par ordinateur <span class="facet__count">(1)</span>' in " ".join(
+        client.get(url).content.decode().split()
+    )
+
+    _solution(1)
+
+    text = " ".join(client.get(url).content.decode().split())
+    assert 'Vision par ordinateur <span class="facet__count">(2)</span>' in text
+
+
+def test_filtered_facets_are_cached_per_filter(client: Client) -> None:
+    """A filtered page has its own cached counts: ticking a box does not show the unticked ones."""
+    _solution(0)
+    owner = organisation("Autre", commune=commune("lyon"))
+    published(Solution, owner, title="Chatbot", techniques=["language"], sectors=["J"])
+    everything = " ".join(client.get(reverse("catalogue:solution_list")).content.decode().split())
+    narrowed = " ".join(
+        client.get(reverse("catalogue:solution_list") + "?technique=language")
+        .content.decode()
+        .split()
+    )
+    assert "Information et communication" in everything
+    assert "Industrie manufacturière" in everything
+    assert "Industrie manufacturière" not in narrowed.split("<legend>Secteur (NAF)</legend>")[1]
