@@ -8,9 +8,10 @@ from playwright.sync_api import Page, expect
 from guichet.demo.services import demo_load
 from guichet.search.tests.test_matching import Catalogue, catalogue
 from guichet.search.tests.test_matching_api import PAGE_URL
+from guichet.search.tests.test_matching_demo import demo
 from guichet.territories.models import Commune
 
-__all__ = ["catalogue"]
+__all__ = ["catalogue", "demo"]
 
 pytestmark = pytest.mark.browser
 
@@ -108,3 +109,42 @@ def test_match_page_works_on_the_demo_data(page: Page) -> None:
     eligible = page.get_by_role("region", name="Dispositifs auxquels vous êtes éligible")
     expect(eligible.get_by_role("link", name="Mon assistant IA")).to_be_visible()
     expect(eligible).not_to_contain_text("EasyTech")
+
+
+def test_bakery_sees_why_and_what_was_left_out(page: Page, demo: None) -> None:
+    """On the demo data, the bakery reads why each answer fits and follows the link to the
+    schemes left out, each with the criterion it fails."""
+    page.goto(PAGE_URL)
+    page.get_by_label("Votre besoin").fill("un chatbot pour répondre aux clients")
+    page.get_by_label("Commune").fill("13055")
+    page.get_by_label("Code NAF (APE)").fill("10.71C")
+    page.get_by_label("Effectif salarié").fill("12")
+    page.get_by_role("button", name="Trouver de l'aide").click()
+    solutions = page.get_by_role("region", name="Solutions d'IA")
+    first = solutions.get_by_role("listitem").first
+    expect(first).to_contain_text("Assistant conversationnel pour les boulangeries")
+    expect(first).to_contain_text("Mots de votre besoin retrouvés : « chatbot »")
+    expect(first).to_contain_text("Adapté à votre profil : vise votre secteur")
+    page.get_by_role("link", name="dispositifs écartés pour votre profil").click()
+    left_out = page.get_by_role("region", name="Dispositifs écartés")
+    expect(left_out).to_be_in_viewport()
+    expect(left_out.get_by_role("listitem").filter(has_text="EasyTech")).to_contain_text(
+        "Zone géographique"
+    )
+
+
+def test_empty_need_still_lists_solutions_and_trainings(page: Page, demo: None) -> None:
+    """Without a need, solutions and trainings are listed, ranked by the firm's profile."""
+    page.goto(PAGE_URL)
+    page.get_by_label("Commune").fill("13055")
+    page.get_by_label("Code NAF (APE)").fill("10.71C")
+    page.get_by_role("button", name="Trouver de l'aide").click()
+    expect(
+        page.get_by_text("Sans besoin décrit, chaque liste est classée selon votre profil")
+    ).to_be_visible()
+    expect(
+        page.get_by_role("region", name="Solutions d'IA").get_by_role("listitem").first
+    ).to_be_visible()
+    expect(
+        page.get_by_role("region", name="Formations").get_by_role("listitem").first
+    ).to_be_visible()
