@@ -281,7 +281,7 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if BEHIND_TLS_PROXY else 
 # sendings per client address and FORM_RATE_LIMIT_PER_ADDRESS per e-mail address in
 # FORM_RATE_LIMIT_WINDOW_MINUTES (guichet.accounts.throttle).
 FORM_RATE_LIMITS = {
-    "per_ip": env_int("FORM_RATE_LIMIT_PER_IP", 10, minimum=1),
+    "per_ip": env_int("FORM_RATE_LIMIT_PER_IP", 20, minimum=1),
     "per_address": env_int("FORM_RATE_LIMIT_PER_ADDRESS", 3, minimum=1),
     "window_minutes": env_int("FORM_RATE_LIMIT_WINDOW_MINUTES", 60, minimum=1),
 }

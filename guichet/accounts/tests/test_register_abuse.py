@@ -133,3 +133,18 @@ def test_password_reset_is_limited_per_client_address(client: Client, tight_limi
     response = client.post(reverse("accounts:password_reset"), {"email": "x9@exemple.fr"})
 
     assert response.status_code == 429
+
+
+def test_thirty_registrations_in_a_row_from_one_client_are_cut_off(
+    client: Client, digne: Commune
+) -> None:
+    """The finding: 30 quick registrations from one address; with the default limits most fail."""
+    statuses = [
+        register(client, email=f"robot{number}@exemple.fr", name=f"Robot {number}").status_code
+        for number in range(30)
+    ]
+
+    assert statuses.count(302) == 20
+    assert statuses[20:] == [429] * 10
+    assert len(mail.outbox) == 20
+    assert not User.objects.exists()
