@@ -404,10 +404,10 @@ def _position(row: dict[str, Any]) -> tuple[float | None, float | None]:
     return None, None
 
 
-def _layer(kind: str, rows: QuerySet, limit: int, build: Any) -> MapLayer:
+def _layer(kind: str, rows: QuerySet, limit: int, build: Any, offset: int = 0) -> MapLayer:
     total = rows.count()
     points = []
-    for row in rows[:limit]:
+    for row in rows[offset : offset + limit]:
         lat, lon = _position(row)
         points.append(build(row, row.get("commune__name") or "", lat, lon))
     return MapLayer(kind, points, total)
@@ -417,12 +417,13 @@ _COMMUNE = ("commune__name", "commune__latitude", "commune__longitude")
 
 
 def map_layers(
-    *, region: str = "", synthetic: bool = False, limit: int = MAP_LIMIT
+    *, region: str = "", synthetic: bool = False, limit: int = MAP_LIMIT, offset: int = 0
 ) -> list[MapLayer]:
     """Providers, training sessions, events and places with a position when one is known.
 
     Entries without coordinates are kept (the page lists them as "position inconnue").
-    Each layer holds ``limit`` points at most; ``total`` says how many there are.
+    Each layer holds ``limit`` points at most, from the ``offset``-th on (a page of the
+    map's list); ``total`` says how many there are.
     """
     in_region = {"commune__region_id": region} if region else {}
     providers = (
@@ -440,7 +441,8 @@ def map_layers(
             "providers",
             providers.values("name", "slug", "latitude", "longitude", *_COMMUNE),
             limit,
-            lambda r, c, lat, lon: MapPoint(
+            offset=offset,
+            build=lambda r, c, lat, lon: MapPoint(
                 r["name"], reverse("organisations:detail", args=[r["slug"]]), c, lat, lon
             ),
         ),
@@ -448,7 +450,8 @@ def map_layers(
             "sessions",
             sessions.values("training__title", "training__slug", "starts_on", *_COMMUNE),
             limit,
-            lambda r, c, lat, lon: MapPoint(
+            offset=offset,
+            build=lambda r, c, lat, lon: MapPoint(
                 r["training__title"],
                 reverse("catalogue:training_detail", args=[r["training__slug"]]),
                 c,
@@ -463,7 +466,8 @@ def map_layers(
                 "title", "slug", "starts_at", "is_online", "latitude", "longitude", *_COMMUNE
             ),
             limit,
-            lambda r, c, lat, lon: MapPoint(
+            offset=offset,
+            build=lambda r, c, lat, lon: MapPoint(
                 r["title"],
                 reverse("catalogue:event_detail", args=[r["slug"]]),
                 c,
@@ -479,7 +483,8 @@ def map_layers(
                 "title", "slug", "latitude", "longitude", *_COMMUNE
             ),
             limit,
-            lambda r, c, lat, lon: MapPoint(
+            offset=offset,
+            build=lambda r, c, lat, lon: MapPoint(
                 r["title"], reverse("catalogue:place_detail", args=[r["slug"]]), c, lat, lon
             ),
         ),

@@ -31,4 +31,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("lieux/", lists.entry_list, {"kind": "places"}, name="place_list"),
     path("lieux/<slug:slug>/", details.entry_detail, {"kind": "places"}, name="place_detail"),
     path("carte/", map.map_page, name="map"),
+    path("carte/points.json", map.map_points, name="map_points"),
 ]

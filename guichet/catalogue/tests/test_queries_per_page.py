@@ -248,3 +248,55 @@ def test_filtered_facets_are_cached_per_filter(client: Client) -> None:
     assert "Information et communication" in everything
     assert "Industrie manufacturière" in everything
     assert "Industrie manufacturière" not in narrowed.split("<legend>Secteur (NAF)</legend>")[1]
+
+
+# --- the map: a paginated list in the page, the markers as JSON --------------------------------
+
+
+def test_map_lists_fifty_per_layer_per_page_with_links(client: Client) -> None:
+    """With 60 places, page 1 lists 50, links to page 2, which lists the other 10."""
+    owner = organisation("Réseau des lieux", role="financer")
+    for i in range(60):
+        Place.objects.create(
+            owner=owner,
+            title=f"Lieu {i:02d}",
+            slug=f"lieu-{i:02d}",
+            status="published",
+            commune=commune("nice"),
+        )
+    url = reverse("catalogue:map")
+
+    first = client.get(url).content.decode()
+    second = client.get(url + "?page=2").content.decode()
+
+    assert first.count('href="/lieux/lieu-') == 50
+    assert 'href="?page=2" rel="next"' in first
+    assert second.count('href="/lieux/lieu-') == 10
+    assert "Lieu 59" in second and "Lieu 59" not in first
+    assert client.get(url + "?page=abc").status_code == 200
+
+
+def test_map_markers_come_as_json_and_follow_a_publish(client: Client) -> None:
+    """The page holds no marker; the JSON address gives them, and a new place at once."""
+    owner = organisation("Réseau des lieux", role="financer")
+    published(Place, owner, title="Tiers-lieu du port", commune=commune("nice"))
+    text = client.get(reverse("catalogue:map")).content.decode()
+    assert '"markers"' not in text
+
+    points = reverse("catalogue:map_points")
+    before = client.get(points).json()["markers"]
+    published(Place, owner, title="Fablab de la gare", commune=commune("marseille"))
+    after = client.get(points).json()["markers"]
+
+    assert [m["title"] for m in before] == ["Tiers-lieu du port"]
+    assert sorted(m["title"] for m in after) == ["Fablab de la gare", "Tiers-lieu du port"]
+    assert client.get(points + "?region=XX").status_code == 400
+
+
+def test_map_points_are_compressed(client: Client) -> None:
+    """A browser that accepts gzip gets the markers compressed."""
+    owner = organisation("Réseau des lieux", role="financer")
+    for i in range(30):
+        published(Place, owner, title=f"Lieu {i}", commune=commune("nice"))
+    response = client.get(reverse("catalogue:map_points"), HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"

@@ -1,6 +1,7 @@
-/* The catalogue map: draws the points the page already lists in its tables.
+/* The catalogue map: draws the points the page lists in its tables, page by page.
    Without JavaScript (or without Leaflet) the tables are the page; the map
-   container stays hidden. One clustered layer per kind, switchable. */
+   container stays hidden. The markers come as JSON from the address the page
+   gives (data.points). One clustered layer per kind, switchable. */
 (function () {
   "use strict";
 
@@ -10,6 +11,9 @@
     return;
   }
   var data = JSON.parse(source.textContent);
+  if (!data.points || !window.fetch) {
+    return;
+  }
   container.hidden = false;
 
   var map = L.map(container, { scrollWheelZoom: false, zoomControl: false });
@@ -43,31 +47,50 @@
     overlays[data.layers[kind]] = groups[kind];
   });
 
-  var bounds = [];
-  data.markers.forEach(function (point) {
-    var group = groups[point.kind];
-    if (!group) {
-      return;
-    }
-    var icon = L.divIcon({
-      className: "map-marker map-marker--" + point.kind,
-      iconSize: [18, 18],
-    });
-    var label = data.layers[point.kind] + " : " + point.title;
-    L.marker([point.lat, point.lon], { icon: icon, title: label })
-      .bindPopup(popup(point))
-      .addTo(group);
-    bounds.push([point.lat, point.lon]);
-  });
-
   Object.keys(groups).forEach(function (kind) {
     map.addLayer(groups[kind]);
   });
   L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+  map.setView([46.6, 2.4], 5); // mainland France, until the markers come
 
-  if (bounds.length) {
-    map.fitBounds(bounds, { padding: [24, 24], maxZoom: 12 });
-  } else {
-    map.setView([46.6, 2.4], 5); // mainland France
+  function draw(markers) {
+    var bounds = [];
+    var byKind = {};
+    markers.forEach(function (point) {
+      var group = groups[point.kind];
+      if (!group) {
+        return;
+      }
+      var icon = L.divIcon({
+        className: "map-marker map-marker--" + point.kind,
+        iconSize: [18, 18],
+      });
+      var label = data.layers[point.kind] + " : " + point.title;
+      (byKind[point.kind] = byKind[point.kind] || []).push(
+        L.marker([point.lat, point.lon], { icon: icon, title: label }).bindPopup(
+          popup(point),
+        ),
+      );
+      bounds.push([point.lat, point.lon]);
+    });
+    // In one go per layer: the cluster plug-in groups a batch far faster than one by one.
+    Object.keys(byKind).forEach(function (kind) {
+      groups[kind].addLayers(byKind[kind]);
+    });
+
+    if (bounds.length) {
+      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 12 });
+    }
   }
+
+  fetch(data.points, { headers: { Accept: "application/json" } })
+    .then(function (response) {
+      return response.ok ? response.json() : { markers: [] };
+    })
+    .then(function (found) {
+      draw(found.markers || []);
+    })
+    .catch(function () {
+      container.hidden = true; // the tables below still hold every point
+    });
 })();
