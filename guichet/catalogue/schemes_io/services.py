@@ -184,7 +184,7 @@ class _Importer:
             else:
                 self.report.warnings.extend(row.warnings)
 
-    def transaction(self, pending: Iterator[_Row], existing: dict[str, Scheme]) -> bool:
+    def transaction(self, pending: Iterator[_Row], existing: dict[str | None, Scheme]) -> bool:
         """Write rows from ``pending`` in one transaction of about ``BATCH_SECONDS`` (at
         least one row); False once there is none left."""
         row = next(pending, None)
