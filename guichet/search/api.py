@@ -58,6 +58,7 @@ def serialise(results: SearchResults, request: Request) -> dict[str, Any]:
                 "url": request.build_absolute_uri(result.url) if result.url else "",
                 "score": result.score,
                 "synthetic": result.synthetic,
+                "example": result.is_example,
                 "complete": result.complete,
                 "explanation": [match.as_dict() for match in result.explanation],
             }
@@ -98,6 +99,9 @@ _RESULT_FIELDS: dict[str, serializers.Field] = {
     "url": serializers.URLField(),
     "score": serializers.FloatField(help_text="Plus grand : plus pertinent."),
     "synthetic": serializers.BooleanField(),
+    "example": serializers.BooleanField(
+        help_text="Fiche fictive écrite pour la démonstration (« Exemple »)."
+    ),
     "complete": serializers.BooleanField(
         help_text="La fiche contient toutes les idées de la recherche."
     ),

@@ -39,6 +39,7 @@ def test_answer_shape(client, entries):
     assert result["url"] == f"http://testserver/solutions/{solution.slug}/"
     assert isinstance(result["score"], float)
     assert result["synthetic"] is False
+    assert result["example"] is False
     assert result["complete"] is True
     assert result["explanation"][0]["term"] == "controle qualite"
     assert result["explanation"][0]["fields"] == ["title", "tags", "description"]
@@ -51,6 +52,14 @@ def test_answer_shape(client, entries):
     assert answer["facets"]["type"] == [
         {"value": "solutions", "label": "Solutions d'IA", "count": 1, "selected": False}
     ]
+
+
+def test_examples_are_marked(client, entries):
+    """A fictional entry written for the demo answers "example": true."""
+    solution, _ = entries
+    Solution.objects.filter(pk=solution.pk).update(is_example=True)
+    (result,) = client.get(URL, {"q": "controle qualite par camera"}).json()["results"]
+    assert result["example"] is True
 
 
 def test_type_brings_the_kind_facets(client, entries):
