@@ -45,7 +45,7 @@ def run(*args: str) -> str:
     return out.getvalue()
 
 
-def stored() -> list[tuple[str, str, str]]:
+def stored() -> list[tuple[str | None, str, str]]:
     return sorted(Scheme.objects.values_list("external_id", "title", "status"))
 
 

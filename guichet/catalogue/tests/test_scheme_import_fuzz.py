@@ -113,7 +113,7 @@ def file_bytes(rows: list[dict[str, str]]) -> bytes:
     return buffer.getvalue().encode("utf-8", "surrogatepass")
 
 
-def snapshot(ids: list[str]) -> dict[str, tuple[Any, ...]]:
+def snapshot(ids: list[str | None]) -> dict[str | None, tuple[Any, ...]]:
     """What is stored for ``ids``: owner, state and the value of every column."""
     schemes = (
         Scheme.objects.filter(external_id__in=ids)
@@ -130,7 +130,9 @@ def snapshot(ids: list[str]) -> dict[str, tuple[Any, ...]]:
     }
 
 
-def import_rolled_back(data: bytes) -> tuple[ImportReport | str, dict[str, tuple[Any, ...]]]:
+def import_rolled_back(
+    data: bytes,
+) -> tuple[ImportReport | str, dict[str | None, tuple[Any, ...]]]:
     """Import ``data`` then undo it; the report (or why the file is unreadable) and what the
     catalogue held in between."""
     with transaction.atomic():
