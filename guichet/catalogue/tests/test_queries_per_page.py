@@ -300,3 +300,20 @@ def test_map_points_are_compressed(client: Client) -> None:
         published(Place, owner, title=f"Lieu {i}", commune=commune("nice"))
     response = client.get(reverse("catalogue:map_points"), HTTP_ACCEPT_ENCODING="gzip")
     assert response["Content-Encoding"] == "gzip"
+
+
+def test_cached_list_page_follows_a_publish(client: Client) -> None:
+    """A second visit reads the count and the page from the cache; a publish shows at once."""
+    url = reverse("catalogue:place_list")
+    _place(0)
+    client.get(url)
+    cache.clear()
+    first = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    assert not any("COUNT(" in q["sql"] for q in captured.captured_queries)
+    assert "1 résultat" in first
+
+    _place(1)
+
+    assert "2 résultats" in client.get(url).content.decode()

@@ -49,29 +49,29 @@ def _page_number(raw: str) -> int:
     return int(raw) if raw.isdigit() and 0 < int(raw) < 1_000_000 else 1
 
 
-def map_page(request: HttpRequest) -> HttpResponse:
-    regions, region, synthetic, errors = _parse(request)
-    number = _page_number(request.GET.get("page", ""))
-    layers = (
-        []
-        if errors
-        else selectors.map_layers(
+def _listed(region: str, synthetic: bool, number: int) -> list[selectors.MapLayer]:
+    """Page ``number`` of every layer, the same for every visitor: cached at the data version."""
+    return selectors.cached_at_version(
+        "map-list",
+        (region, synthetic, number),
+        lambda: selectors.map_layers(
             region=region,
             synthetic=synthetic,
             limit=MAP_PAGE_SIZE,
             offset=(number - 1) * MAP_PAGE_SIZE,
-        )
+        ),
     )
+
+
+def map_page(request: HttpRequest) -> HttpResponse:
+    regions, region, synthetic, errors = _parse(request)
+    number = _page_number(request.GET.get("page", ""))
+    layers = [] if errors else _listed(region, synthetic, number)
     # One page number for every layer: the longest layer decides how many pages there are.
     longest = max((layer.total for layer in layers), default=0)
     page = Paginator(range(longest), MAP_PAGE_SIZE).get_page(number)
     if layers and page.number != number:  # past the last page: show the last one
-        layers = selectors.map_layers(
-            region=region,
-            synthetic=synthetic,
-            limit=MAP_PAGE_SIZE,
-            offset=(page.number - 1) * MAP_PAGE_SIZE,
-        )
+        layers = _listed(region, synthetic, page.number)
     wanted = {"region": region} if region else {}
     if synthetic:
         wanted["synthetic"] = "1"
