@@ -11,9 +11,10 @@ from guichet.branding.models import (
     MAX_LOGO_BYTES,
     RegionIdentity,
 )
+from guichet.web.forms_limits import LimitedFormMixin
 
 
-class RegionIdentityForm(forms.ModelForm):
+class RegionIdentityForm(LimitedFormMixin, forms.ModelForm):
     logo_file = forms.FileField(
         label=_("Nouveau logo"),
         required=False,

@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from guichet.organisations.models import ActivitySection, Organisation, Role
 from guichet.organisations.validators import normalise_number, validate_siren, validate_siret
+from guichet.web.forms_limits import LimitedFormMixin
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(LimitedFormMixin, forms.ModelForm):
     """The record an organisation keeps up to date. Validation of numbers lives on the model."""
 
     commune_name = forms.CharField(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guichet.search.profile import FIELDS, FirmProfile, ProfileError, parse_profile
 from guichet.search.profile_legal_forms import LABELS
+from guichet.web.forms_limits import LimitedFormMixin
 
 NEED_MAX_LENGTH = 1000
 
@@ -17,7 +18,7 @@ LEGAL_FORM_CHOICES = [("", _("Non renseignée"))] + [
 ]
 
 
-class MatchForm(forms.Form):
+class MatchForm(LimitedFormMixin, forms.Form):
     """Validated by ``parse_profile``, the same reader as the API: one set of messages."""
 
     need = forms.CharField(

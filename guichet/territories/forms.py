@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from guichet.territories.selectors import CodeKind, is_valid_code, normalise_code
+from guichet.web.forms_limits import LimitedFormMixin
 
 
-class LookupForm(forms.Form):
+class LookupForm(LimitedFormMixin, forms.Form):
     """A postcode or an INSEE commune code, and how to read it when it could be both."""
 
     code = forms.CharField(

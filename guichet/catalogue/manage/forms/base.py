@@ -12,11 +12,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from guichet.web.forms_limits import LimitedFormMixin
+
 # Form fields that help to find a commune but are not data of the entry.
 HELPER_FIELDS = {"postcode", "commune_name"}
 
 
-class EntryForm(forms.ModelForm):
+class EntryForm(LimitedFormMixin, forms.ModelForm):
     """What every entry form shares. ``initial`` may carry a pending revision's values."""
 
     def _post_clean(self) -> None:
@@ -30,7 +32,7 @@ class EntryForm(forms.ModelForm):
         }
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(LimitedFormMixin, forms.Form):
     """A moderator's decision: the reason is required to refuse, and sent to the owner."""
 
     reason = forms.CharField(

@@ -22,6 +22,7 @@ from guichet.catalogue.manage.fields import (
 )
 from guichet.catalogue.manage.forms.base import EntryForm
 from guichet.catalogue.models import Training, TrainingSession
+from guichet.web.forms_limits import LimitedFormMixin
 
 
 class TrainingForm(EntryForm):
@@ -99,7 +100,7 @@ class TrainingForm(EntryForm):
         return cleaned
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(LimitedFormMixin, forms.ModelForm):
     postcode = postcode_field()
     commune_name = commune_name_field()
 
