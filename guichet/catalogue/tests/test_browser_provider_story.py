@@ -70,7 +70,9 @@ def test_provider_registers_is_refused_fixes_and_is_published(
     page.get_by_role("button", name="Créer mon compte").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Vérifiez votre messagerie")
     # She follows the link the confirmation e-mail carries.
-    link = re.search(r"https?://[^/\s]+(/compte/inscription/confirmer/\S+)", mail.outbox[-1].body)
+    link = re.search(
+        r"https?://[^/\s]+(/compte/inscription/confirmer/\S+)", str(mail.outbox[-1].body)
+    )
     assert link
     page.goto(link.group(1))
     page.get_by_role("button", name="Confirmer et créer mon compte").click()
