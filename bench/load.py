@@ -1,16 +1,17 @@
 """Pages under load: gunicorn with two workers on a prepared database, N clients on loopback.
 
-    uv run --frozen python bench/load.py --clients 32 --seconds 60
-    uv run --frozen python bench/load.py --size 100000 --clients 8 --kinds list,map
+    uv run --frozen python bench/load.py --clients 32 --seconds 20
+    uv run --frozen python bench/load.py --size 100000 --clients 8 --kinds list,facets,map
 
 Works on a copy of ``var/bench/size-<size>-*/guichet.sqlite3`` (prepared by ``bench/run.py``;
 when there is none, a small catalogue is generated with ``guichet generate``), in a
 temporary directory, with DEBUG off and the static files collected with their manifest,
-as in production. Clients are threads with ``http.client`` (one kept-alive connection
-each), drawing in turn the page kinds asked for (home, list, facets, detail, search,
-match, map, and the trivial view ``/sante/``) for a fixed time. Prints one line per kind
-(requests/s, p50, p95, worst, 5xx, bytes sent compressed) and one JSON object with
-``--json``. Bounded: loopback only, a fixed duration, the server stopped at the end.
+as in production. Clients are threads with ``http.client`` asking for gzip. Each page kind
+(home, list, facets, detail, search, match, map, and the trivial view ``/sante/``) is run
+alone in turn, every client on it, for ``--seconds`` after ``--warmup``; ``--mix`` runs
+them all at once instead. Prints one line per kind (requests/s, p50, p95, worst, 5xx,
+bytes sent compressed) and one JSON object with ``--json``. Bounded: loopback only, a
+fixed duration, the server stopped at the end.
 """
 
 from __future__ import annotations
@@ -186,12 +187,34 @@ def summary(samples: list[tuple[str, float, int, int]], seconds: float) -> dict[
     return report
 
 
+def run_phase(
+    port: int, plan: list[tuple[str, str]], clients: int, warmup: float, seconds: float, seed: int
+) -> dict[str, Any]:
+    """``clients`` threads over ``plan`` for ``warmup`` seconds (not counted), then ``seconds``."""
+    if warmup:
+        warm_end = time.monotonic() + warmup
+        warm = [Client(port, plan, warm_end, seed + i) for i in range(clients)]
+        for client in warm:
+            client.start()
+        for client in warm:
+            client.join()
+    stop_at = time.monotonic() + seconds
+    counted = [Client(port, plan, stop_at, seed + 1000 + i) for i in range(clients)]
+    started = time.monotonic()
+    for client in counted:
+        client.start()
+    for client in counted:
+        client.join()
+    return summary([s for c in counted for s in c.samples], time.monotonic() - started)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size", type=int, default=10000, help="prepared catalogue size")
     parser.add_argument("--clients", type=int, default=32)
-    parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--warmup", type=float, default=10, help="seconds not counted")
+    parser.add_argument("--seconds", type=float, default=20, help="per kind (or for the mix)")
+    parser.add_argument("--warmup", type=float, default=5, help="seconds not counted, each")
+    parser.add_argument("--mix", action="store_true", help="every kind at once, drawn in turn")
     parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated page kinds")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
@@ -237,22 +260,17 @@ def main() -> None:
             env=env,
         )
         wait_until_up(port, server)
-        if args.warmup:
-            warm_end = time.monotonic() + args.warmup
-            warm = [Client(port, plan, warm_end, args.seed + i) for i in range(args.clients)]
-            for client in warm:
-                client.start()
-            for client in warm:
-                client.join()
-        stop_at = time.monotonic() + args.seconds
-        clients = [Client(port, plan, stop_at, args.seed + 1000 + i) for i in range(args.clients)]
-        started = time.monotonic()
-        for client in clients:
-            client.start()
-        for client in clients:
-            client.join()
-        elapsed = time.monotonic() - started
-        report = summary([s for c in clients for s in c.samples], elapsed)
+        report = {}
+        if args.mix:
+            report = run_phase(port, plan, args.clients, args.warmup, args.seconds, args.seed)
+        else:
+            # One kind at a time, each with every client: its own throughput and latency,
+            # beside the trivial view's in the same run on the same server.
+            for kind in kinds:
+                alone = [(k, p) for k, p in plan if k == kind]
+                report.update(
+                    run_phase(port, alone, args.clients, args.warmup, args.seconds, args.seed)
+                )
     finally:
         if server is not None:
             server.terminate()
@@ -261,7 +279,8 @@ def main() -> None:
 
     machine = f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
     lines = [
-        f"size {args.size}, {args.clients} clients, {args.seconds:.0f} s, "
+        f"size {args.size}, {args.clients} clients, {args.seconds:.0f} s "
+        f"{'for the mix' if args.mix else 'per kind'}, "
         f"{args.workers} workers; {machine}; load average {os.getloadavg()[0]:.1f}",
         f"{'kind':<8} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'5xx':>4} {'KB':>6}",
     ]
