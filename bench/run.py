@@ -179,6 +179,9 @@ def main() -> None:
     parser.add_argument(
         "--mix-ops", type=int, default=600, help="Operations of the realistic mix (0: skip it)."
     )
+    parser.add_argument(
+        "--mix-only", action="store_true", help="Run the realistic mix, not measure.py."
+    )
     args = parser.parse_args()
     workdir = args.workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
@@ -220,6 +223,8 @@ def main() -> None:
             say(f"{size}: realistic mix ({args.mix_ops} operations, a process of its own)")
             results[str(size)]["mix"] = mix(var_dir, args.mix_ops)
             save(results, workdir)
+        if args.mix_only:
+            continue
         say(f"{size}: measuring (sections also land in {var_dir}/measure-partial.json)")
         results[str(size)]["measure"] = measure(
             var_dir, synthetic=True, repeats=args.repeats, relevance_only=False
