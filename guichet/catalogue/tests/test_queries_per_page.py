@@ -317,3 +317,19 @@ def test_cached_list_page_follows_a_publish(client: Client) -> None:
     _place(1)
 
     assert "2 résultats" in client.get(url).content.decode()
+
+
+def test_cached_list_body_keeps_who_is_signed_in_out(client: Client) -> None:
+    """After a signed-in member's visit, an anonymous visitor of the same list sees no account."""
+    from guichet.accounts.tests.factories import UserFactory
+
+    url = reverse("catalogue:place_list")
+    _place(0)
+    member = Client()
+    member.force_login(UserFactory.create(email="alice@example.fr"))
+    assert "Mon espace" in member.get(url).content.decode()
+
+    anonymous = client.get(url).content.decode()
+
+    assert "Mon espace" not in anonymous
+    assert "Lieu 0" in anonymous

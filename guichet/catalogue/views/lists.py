@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from guichet.catalogue import filters, selectors
@@ -70,8 +73,17 @@ def form_fields(
     return fields
 
 
-def entry_list(request: HttpRequest, kind: str) -> HttpResponse:
-    """A list page; a bad parameter gets the whole page back with its message, as a 400."""
+@dataclass(frozen=True)
+class ListBody:
+    """What a list page shows below its title, rendered, with what the rest of the page needs."""
+
+    html: SafeString
+    page_number: int
+    synthetic: bool
+    errors: dict[str, str]
+
+
+def _list_body(request: HttpRequest, kind: str) -> ListBody:
     result = selectors.entry_page(kind, request.GET, request.GET.get("page") or 1)
     raw = {key: request.GET.get(key, "") for key in request.GET}
     context = {
@@ -81,4 +93,23 @@ def entry_list(request: HttpRequest, kind: str) -> HttpResponse:
         "fields": form_fields(filters.FILTERSETS[kind], result, raw),
         "filtered": bool(result.values),
     }
-    return render(request, "catalogue/list.html", context, status=400 if result.errors else 200)
+    html = render_to_string("catalogue/includes/list_body.html", context, request=request)
+    return ListBody(SafeString(html), result.page.number, result.synthetic, result.errors)
+
+
+def entry_list(request: HttpRequest, kind: str) -> HttpResponse:
+    """A list page; a bad parameter gets the whole page back with its message, as a 400.
+
+    The filters and results are the same for every visitor (nothing in them depends on
+    who asks): rendered once per query string and data version (``cached_at_version``).
+    """
+    query = (request.path, get_language(), sorted(request.GET.lists()))
+    body = selectors.cached_at_version("list-body", query, lambda: _list_body(request, kind))
+    context = {
+        "kind": KINDS[kind],
+        "body": body.html,
+        "page_number": body.page_number,
+        "synthetic": body.synthetic,
+        "errors": body.errors,
+    }
+    return render(request, "catalogue/list.html", context, status=400 if body.errors else 200)

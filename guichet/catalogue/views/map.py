@@ -7,10 +7,11 @@ gzip middleware), the same for every visitor and cached at the data version.
 
 from __future__ import annotations
 
-from typing import Any
+import json
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -94,20 +95,22 @@ def map_page(request: HttpRequest) -> HttpResponse:
     return render(request, "catalogue/map.html", context, status=400 if errors else 200)
 
 
-def _markers(region: str, synthetic: bool) -> dict[str, Any]:
+def _markers(region: str, synthetic: bool) -> str:
+    """The JSON text itself: a few thousand markers are serialised once per data version."""
     layers = selectors.map_layers(region=region, synthetic=synthetic)
-    return {
+    data = {
         "markers": selectors.map_markers(layers),
         "truncated": [layer.kind for layer in layers if layer.truncated],
     }
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
 
 
-def map_points(request: HttpRequest) -> JsonResponse:
+def map_points(request: HttpRequest) -> HttpResponse:
     """The map's located points (``MAP_LIMIT`` per layer at most) as JSON; errors as a 400."""
     _, region, synthetic, errors = _parse(request)
     if errors:
         return JsonResponse({"errors": errors}, status=400)
-    data = selectors.cached_at_version(
+    text = selectors.cached_at_version(
         "map-points", (region, synthetic), lambda: _markers(region, synthetic)
     )
-    return JsonResponse(data)
+    return HttpResponse(text, content_type="application/json")
