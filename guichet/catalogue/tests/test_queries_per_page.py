@@ -333,3 +333,21 @@ def test_cached_list_body_keeps_who_is_signed_in_out(client: Client) -> None:
 
     assert "Mon espace" not in anonymous
     assert "Lieu 0" in anonymous
+
+
+def test_cached_detail_page_follows_an_archive(client: Client) -> None:
+    """A detail page read from the cache answers 404 to the public once its entry is archived."""
+    from guichet.accounts.tests.factories import UserFactory
+    from guichet.catalogue.services import entry_transition
+
+    owner = organisation("Réseau des lieux", role="financer")
+    place = published(Place, owner, title="Tiers-lieu du port", commune=commune("nice"))
+    url = reverse("catalogue:place_detail", args=[place.slug])
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200  # from the cache
+
+    moderator = UserFactory.create(email="moderatrice@region.example", region_role="moderator")
+    entry_transition(actor=moderator, entry=place, name="archive")
+
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("catalogue:place_detail", args=["inconnue"])).status_code == 404

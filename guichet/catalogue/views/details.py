@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -13,12 +15,25 @@ from guichet.catalogue.views.kinds import KINDS
 from guichet.catalogue.workflow import RevisionStatus
 
 
-def entry_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
-    """Published entries are public; the others only for their owner's members and moderators."""
+def _load(kind: str, slug: str) -> tuple[Any, Any] | None:
     try:
         entry = selectors.entry_detail(kind, slug)
     except ObjectDoesNotExist:
-        raise Http404(_("Cette fiche n'existe pas.")) from None
+        return None
+    return entry, selectors.scheme_geography(entry) if kind == "schemes" else None
+
+
+def entry_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
+    """Published entries are public; the others only for their owner's members and moderators.
+
+    The entry and its decoded territories are read once per data version (the same rows
+    for every visitor); who may see them is checked at every request.
+    """
+    # A missing entry is None, which the cache does not keep: it is looked up each time.
+    found = selectors.cached_at_version("detail", (kind, slug), lambda: _load(kind, slug))
+    if found is None:
+        raise Http404(_("Cette fiche n'existe pas."))
+    entry, geography = found
     if not permissions.can_view_entry(request.user, entry):
         # The same answer as for a missing entry: a draft's existence is not public either.
         raise Http404(_("Cette fiche n'existe pas."))
@@ -34,5 +49,5 @@ def entry_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
         and permissions.can_edit_entry(request.user, entry),
     }
     if kind == "schemes":
-        context["geography"] = selectors.scheme_geography(entry)
+        context["geography"] = geography
     return render(request, info.detail_template, context)
