@@ -118,11 +118,18 @@ def _value(value: Any, field: Any) -> str:
 
 
 def change_rows(entry: AuditEntry) -> list[ChangeRow]:
-    """The entry's changed fields in French, in the order they were recorded."""
+    """The entry's changed fields in French, in the order of the model's fields.
+
+    Not in the order they were recorded: PostgreSQL's jsonb keeps keys in an order of its own,
+    and a journal must read alike on both databases.
+    """
     model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
     rows = []
     changes = entry.changes if isinstance(entry.changes, dict) else {}
-    for name, change in changes.items():
+    order = {f.name: i for i, f in enumerate(model._meta.get_fields())} if model else {}
+    for name, change in sorted(
+        changes.items(), key=lambda item: (order.get(item[0], len(order)), item[0])
+    ):
         field = _field(model, name)
         if not isinstance(change, dict):
             rows.append(ChangeRow(_label(field, name, None), "", _value(change, field)))
