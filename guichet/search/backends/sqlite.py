@@ -9,7 +9,6 @@ See ``sqlite_schema.py`` for the table and the triggers that keep it in step.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -28,7 +27,6 @@ from guichet.search.query import AnalyzedQuery, coverage_points
 FTS = schema.FTS_TABLE
 MASK = ID_SPAN - 1
 REBUILD_BATCH = 5000
-FREQUENCIES_SECONDS = 600
 # Terms the warm-up reads: those of at least 1,000 documents, or 1 % of them on a large
 # index (reading a term costs about 1.5 µs per document holding it).
 WARM_MIN_DOCS = 1000
@@ -437,13 +435,9 @@ class SQLiteBackend(SearchBackend):
         if memory.enabled():
             vocabulary = memory.vocabulary(memory.version())
             return vocabulary.total, {s: vocabulary.docs.get(s, 0) for s in stems if s}
-        # Only used to spot words nearly every entry holds: ten-minute-old figures will do,
-        # and counting a common word's documents costs (its whole list is read).
-        memo: dict[str, int]
-        seen, memo = getattr(connection, "_search_frequencies", (None, {}))
-        if seen is None or time.monotonic() - seen > FREQUENCIES_SECONDS or len(memo) > 200_000:
-            memo = {}
-            connection._search_frequencies = (time.monotonic(), memo)  # type: ignore[attr-defined]
+        # Kept per connection at the index version, like every other answer: any write
+        # to the catalogue changes the version, so a count is never stale.
+        memo: dict[str, int] = self._memo("_search_frequencies")
         wanted = {s for s in stems if s and s.isalnum() and s.isascii()}
         with connection.cursor() as cursor:
             if "" not in memo:

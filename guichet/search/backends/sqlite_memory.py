@@ -138,7 +138,7 @@ class _Store:
         return None
 
     def put(self, version: Version, key: Hashable, value: Any, nbytes: int) -> None:
-        limit = int(getattr(settings, "SEARCH_MEMORY_MB", 256)) * 1024 * 1024
+        limit = int(getattr(settings, "SEARCH_MEMORY_MB", 0)) * 1024 * 1024
         with self.lock:
             if version[0] == "shared" and version != self.version:
                 if self.version is not None and version[-1] < self.version[-1]:
@@ -159,7 +159,7 @@ class _Store:
                 self.total -= self.sizes.pop(old)
 
     def room_for(self, nbytes: int) -> bool:
-        limit = int(getattr(settings, "SEARCH_MEMORY_MB", 256)) * 1024 * 1024
+        limit = int(getattr(settings, "SEARCH_MEMORY_MB", 0)) * 1024 * 1024
         return self.total + nbytes <= limit
 
     def clear(self) -> None:
@@ -175,7 +175,7 @@ STORE = _Store()
 
 
 def enabled() -> bool:
-    return int(getattr(settings, "SEARCH_MEMORY_MB", 256)) > 0
+    return int(getattr(settings, "SEARCH_MEMORY_MB", 0)) > 0
 
 
 def _token() -> str:
