@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core.cache import cache
@@ -187,15 +188,22 @@ def test_scheme_detail_queries_do_not_grow_with_territories() -> None:
 @pytest.mark.parametrize("kind", ["solution", "event", "place"])
 def test_other_detail_pages_queries_do_not_grow(kind: str) -> None:
     """Solution, event and place pages run as many queries with more vocabulary as with less."""
-    vocab = {
+    vocabularies: dict[str, Callable[[int], dict[str, Any]]] = {
         "solution": lambda n: {
             "techniques": ["vision", "language", "prediction"][: 1 + n // 3],
             "sectors": ["C", "J", "M"][: 1 + n // 3],
         },
         "event": lambda n: {"starts_at": timezone.now(), "commune": commune("nice")},
         "place": lambda n: {"commune": commune("nice")},
-    }[kind]
-    model = {"solution": Solution, "event": Event, "place": Place}[kind]
+    }
+    vocab = vocabularies[kind]
+    model: type[Solution] | type[Event] | type[Place]
+    if kind == "solution":
+        model = Solution
+    elif kind == "event":
+        model = Event
+    else:
+        model = Place
 
     def make(n: int) -> object:
         owner = organisation(f"Offreur {n}", commune=commune("marseille"))
