@@ -21,7 +21,8 @@ gunicorn_pid=""
 finish() {
   local status=$?
   if [[ -n "$gunicorn_pid" ]]; then
-    kill "$gunicorn_pid" 2>/dev/null || true
+    # uv and gunicorn's master and workers share one process group: stop them all.
+    kill -- "-$gunicorn_pid" 2>/dev/null || true
     wait "$gunicorn_pid" 2>/dev/null || true
   fi
   if [[ $status -ne 0 && -f "$work/gunicorn.log" ]]; then
@@ -87,8 +88,8 @@ if grep -E '^\?: \(|^[a-z_.]+: \(' "$work/deploy.txt" | grep -Ev 'security\.W005
 fi
 
 step "gunicorn on 127.0.0.1:${port}, 2 workers, DEBUG off"
-run gunicorn guichet.config.wsgi --bind "127.0.0.1:${port}" --workers 2 \
-  --access-logfile - >"$work/gunicorn.log" 2>&1 &
+setsid uv run --frozen --no-dev gunicorn guichet.config.wsgi --bind "127.0.0.1:${port}" \
+  --workers 2 --access-logfile - >"$work/gunicorn.log" 2>&1 &
 gunicorn_pid=$!
 for _ in $(seq 1 60); do
   curl -fsS -o /dev/null -H "X-Forwarded-Proto: https" "http://127.0.0.1:${port}/sante/" && break
