@@ -2,40 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from guichet.catalogue.models import Scheme
+from guichet.catalogue.tests.test_scheme_import_rows import MINIMAL_ID, broken_copy, run
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "schemes"
-PRO = FIXTURES / "dispositifs-professionnels.csv"
-MINIMAL_ID = "b7e2c4d1-0f3a-4c59-8e21-6d9a7f1b3c05"
 MINIMAL_LINE = 11
-
-
-def copy_with(tmp_path: Path, **cells: str) -> Path:
-    """The professional fixture with some cells of its minimal row changed."""
-    with PRO.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows:
-        if row["id"] == MINIMAL_ID:
-            row.update(cells)
-    path = tmp_path / "dates.csv"
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
-
-
-def run(path: Path) -> str:
-    out = io.StringIO()
-    call_command("import-schemes", str(path), stdout=out)
-    return out.getvalue()
 
 
 @pytest.mark.django_db
@@ -52,7 +26,7 @@ def run(path: Path) -> str:
 )
 def test_date_outside_1800_2100_refuses_the_row(tmp_path: Path, column: str, value: str) -> None:
     """A date before 1800 or after 2100 refuses its row, naming line and column, no traceback."""
-    report = run(copy_with(tmp_path, **{column: value}))
+    report = run(broken_copy(tmp_path, MINIMAL_ID, **{column: value}))
     assert "Créés : 2 ; mis à jour : 0 ; inchangés : 0 ; refusés : 1." in report
     assert (
         f"ligne {MINIMAL_LINE} (id {MINIMAL_ID}), colonne {column} : "
@@ -65,8 +39,9 @@ def test_date_outside_1800_2100_refuses_the_row(tmp_path: Path, column: str, val
 def test_dates_at_the_edges_of_the_range_are_imported(tmp_path: Path) -> None:
     """1800-01-01 and 2100-12-31 are inside the range and imported."""
     report = run(
-        copy_with(
+        broken_copy(
             tmp_path,
+            MINIMAL_ID,
             date_ouverture="1800-01-01T00:00:00Z",
             date_cloture="2100-12-31",
         )
