@@ -30,11 +30,8 @@ django.setup()
 
 from baselines import Fts5Default, Icontains  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test.utils import override_settings  # noqa: E402
 from tantivy_baseline import Tantivy  # noqa: E402
 
-from guichet.search import selectors  # noqa: E402
-from guichet.search.backends import sqlite_memory  # noqa: E402
 from guichet.search.matching import match  # noqa: E402
 from guichet.search.profile import parse_profile  # noqa: E402
 from guichet.search.relevance import judged  # noqa: E402
@@ -171,39 +168,13 @@ def main() -> None:
     if not args.relevance_only:
         queries = load_queries()
 
-        # After a change of the catalogue, the process keeps nothing: the first queries
-        # read what they need from FTS5 (each query once, in order, keeping what it read).
-        sqlite_memory.STORE.clear()
-        samples = []
-        for q in queries:
-            samples.append(
-                timed(partial(search, ours_params(q, synthetic=synthetic), cached=False))
-            )
-        report["search_after_change"] = {**percentiles(samples), "first_ms": samples[0] * 1000}
-        sqlite_memory.STORE.clear()
-        started = time.perf_counter()
-        selectors.warm(synthetic=synthetic)
-        report["memory_warm"] = {
-            "seconds": time.perf_counter() - started,
-            "mb": sqlite_memory.STORE.total / 1e6,
-            "items": len(sqlite_memory.STORE.items),
-        }
-        kept = sqlite_memory.held()
-        checkpoint(report)
-
         def new_query(q: str, kind: str = "") -> Any:
-            """A query this process never ran: memory back to its warm state first."""
-            sqlite_memory.retain(kept)
+            """A query answered from SQL (the answer cache off), as a request sees it."""
             return search(ours_params(q, synthetic=synthetic, kind=kind), cached=False)
-
-        def sql_only(q: str, kind: str = "") -> Any:
-            with override_settings(SEARCH_MEMORY_MB=0):
-                return search(ours_params(q, synthetic=synthetic, kind=kind), cached=False)
 
         report["search"] = latencies(
             {
-                "ours_cold": new_query,
-                "ours_sql_only": sql_only,
+                "ours": new_query,
                 "icontains": lambda q: icontains.search(q),
                 "fts5_default": lambda q: fts5.search(q),
                 "tantivy": tantivy.search,
@@ -216,8 +187,7 @@ def main() -> None:
         # Whole sentences (bench/needs.txt), as a firm writes its need in the search box.
         report["search_needs"] = latencies(
             {
-                "ours_cold": new_query,
-                "ours_sql_only": sql_only,
+                "ours": new_query,
                 "fts5_default": lambda q: fts5.search(q),
                 "tantivy": tantivy.search,
             },
@@ -229,13 +199,12 @@ def main() -> None:
         report["search_pool"] = {
             name: percentiles(query_samples[name] + need_samples[name])
             | {"cpu": percentiles(query_samples[f"{name}:cpu"] + need_samples[f"{name}:cpu"])}
-            for name in ("ours_cold", "ours_sql_only", "fts5_default", "tantivy")
+            for name in ("ours", "fts5_default", "tantivy")
         }
         checkpoint(report)
         report["search_facets"] = latencies(
             {
-                "ours_cold": partial(new_query, kind="solutions"),
-                "ours_sql_only": partial(sql_only, kind="solutions"),
+                "ours": partial(new_query, kind="solutions"),
                 "icontains": lambda q: icontains.search(q, kind="solutions"),
                 "fts5_default": lambda q: fts5.search(q, kind="solutions"),
             },
@@ -261,9 +230,8 @@ def main() -> None:
         pairs = [(p, need) for p in profiles for need in spec["needs"]]
         report["matching"] = latencies(
             {
-                "ours": lambda pair: (
-                    sqlite_memory.retain(kept),
-                    match(pair[0], pair[1], on=args.reference_date, synthetic=synthetic),
+                "ours": lambda pair: match(
+                    pair[0], pair[1], on=args.reference_date, synthetic=synthetic
                 ),
                 "icontains": lambda pair: icontains.match(pair[1]),
                 "fts5_default": lambda pair: fts5.match(pair[1]),

@@ -1,18 +1,15 @@
 """A realistic mix of searches and writes, on a process the benchmark never warmed.
 
 Run by ``run.py`` as a process of its own, on a copy of a prepared database (the writes
-stay in the copy). The process starts cold: nothing is read ahead, ``selectors.warm()`` is
-never called. Then, in a fixed order drawn from ``--seed``:
+stay in the copy). The process starts cold: nothing is read ahead. Then, in a fixed
+order drawn from ``--seed``:
 
 - 95 % searches, each drawn from the fixed queries (``queries.txt``) and the
   natural-language needs (``needs.txt``), three in four over every kind, one in four with
-  ``type=solutions`` and its facets; each one timed three times, the modes interleaved
+  ``type=solutions`` and its facets; each one timed twice, the modes interleaved
   (each goes first in turn):
-  - ``on``: ``search(params)`` as the page calls it, answer cache and arrays on;
-  - ``cache``: the answer cache only (``SEARCH_MEMORY_MB=0``, a cache of its own), which
-    tells what the arrays add;
-  - ``off``: ``SEARCH_MEMORY_MB=0`` and ``cached=False`` (every answer from SQL), as
-    ``measure.py``'s ``ours_sql_only``;
+  - ``on``: ``search(params)`` as the page calls it, with the answer cache;
+  - ``off``: ``cached=False`` (every answer from SQL), as ``measure.py``'s ``ours``;
 - 5 % writes, through the services a user's action goes through, so that every trigger
   and version moves as in production: a solution created, submitted and published by a
   moderator; a published entry's title and summary edited and the revision published;
@@ -44,7 +41,6 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection, transaction  # noqa: E402
-from django.test.utils import override_settings  # noqa: E402
 
 from guichet.accounts.models import User  # noqa: E402
 from guichet.catalogue.models import Solution, Training, UseCase  # noqa: E402
@@ -166,30 +162,18 @@ class Writer:
         return getattr(self, kind)()
 
 
-MODES = ("on", "cache", "off")
-# The answer cache of the "cache" mode: a local-memory cache of its own (its entries live
-# under their LOCATION), so that it never serves what the "on" mode stored.
-CACHE_ONLY = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "bench-mix-arrays-off",
-    }
-}
+MODES = ("on", "off")
 
 
 def one_search(q: str, kind: str, *, mode: str) -> int:
-    """The result count of one search in a mode: ``on`` (answer cache and arrays, as the
-    page runs), ``cache`` (the answer cache only), ``off`` (neither)."""
+    """The result count of one search in a mode: ``on`` (with the answer cache, as the
+    page runs) or ``off`` (every answer from SQL)."""
     params, errors = parse_search({"q": q, "type": kind, "synthetic": "1"})
     if errors:
         raise SystemExit(f"bad search parameters for {q!r}: {errors}")
     if mode == "on":
         return search(params).count
-    if mode == "cache":
-        with override_settings(SEARCH_MEMORY_MB=0, CACHES=CACHE_ONLY):
-            return search(params).count
-    with override_settings(SEARCH_MEMORY_MB=0):
-        return search(params, cached=False).count
+    return search(params, cached=False).count
 
 
 def main() -> None:

@@ -67,8 +67,6 @@ def env_for(var_dir: Path) -> dict[str, str]:
         DEBUG="false",  # as in production: no query log kept for every SQL statement
         SECRET_KEY="bench-only-not-for-production",  # noqa: S106 (throw-away databases)
         SEARCH_BACKEND="",
-        # The arrays are off by default; the benchmark measures them against SQL alone.
-        SEARCH_MEMORY_MB=os.environ.get("SEARCH_MEMORY_MB", "256"),
         DJANGO_SETTINGS_MODULE="guichet.config.settings",
     )
     env.pop("DATABASE_URL", None)  # the embedded default, whatever the shell says
@@ -321,27 +319,13 @@ def table(results: dict[str, Any]) -> str:
         lambda r: f"{r['measure']['fts5_default_build']['seconds']:.1f} s",
     )
     row(
-        "memory warm-up (`selectors.warm`): time, size",
-        lambda r: (
-            f"{r['measure']['memory_warm']['seconds']:.1f} s, "
-            f"{r['measure']['memory_warm']['mb']:.0f} MB"
-        ),
-    )
-    row(
-        "search after a change (memory empty, filling): 1st query ms; p50 / p95 of 50",
-        lambda r: (
-            f"{r['measure']['search_after_change']['first_ms']:.0f}; "
-            + _lat(r["measure"]["search_after_change"])
-        ),
-    )
-    row(
         "tantivy index build (baseline, in memory, 1 thread)",
         lambda r: f"{r['measure']['tantivy_build']['seconds']:.1f} s",
     )
     bases_of = {
-        "search": ("ours_sql_only", "icontains", "fts5_default", "tantivy"),
-        "search_needs": ("ours_sql_only", "fts5_default", "tantivy"),
-        "search_facets": ("ours_sql_only", "icontains", "fts5_default"),
+        "search": ("icontains", "fts5_default", "tantivy"),
+        "search_needs": ("fts5_default", "tantivy"),
+        "search_facets": ("icontains", "fts5_default"),
         "matching": ("icontains", "fts5_default"),
     }
     for section, title in (
@@ -350,8 +334,8 @@ def table(results: dict[str, Any]) -> str:
         ("search_facets", "search, `type=solutions` + its facets"),
         ("matching", "matching (48 profile × need pairs)"),
     ):
-        ours = "ours_cold" if section != "matching" else "ours"
-        label = "ours, a new query (memory warm)" if section != "matching" else "ours"
+        ours = "ours"
+        label = "ours, a new query (answer cache off)" if section != "matching" else "ours"
         row(
             f"{title}: {label}, p50 / p95 ms", lambda r, s=section, o=ours: _lat(r["measure"][s][o])
         )
@@ -429,19 +413,14 @@ def mix_table(results: dict[str, Any], sizes: list[str]) -> str:
         ),
     )
     modes = (
-        ("on", "ON (answer cache + arrays, as served)"),
-        ("cache", "answer cache only (arrays off)"),
-        ("off", "OFF (neither)"),
+        ("on", "ON (answer cache, as served)"),
+        ("off", "OFF (every answer from SQL)"),
     )
     for mode, label in modes:
         row(f"search, {label}: p50 / p95 ms", lambda m, r, o=mode: _lat(m[o]))
     row(
         "ON vs OFF (OFF time / ON time, p50 / p95; above 1× ON is faster)",
         lambda m, r: _ratio(m["off"], m["on"]),
-    )
-    row(
-        "ON vs answer cache only: what the arrays add (p50 / p95)",
-        lambda m, r: _ratio(m["cache"], m["on"]),
     )
     for mode, label in modes:
         row(
@@ -459,8 +438,8 @@ def mix_table(results: dict[str, Any], sizes: list[str]) -> str:
         ("typed", "`type=solutions` + facets"),
     ):
         row(
-            f"  {label}: ON; cache only; OFF, p50 / p95 ms",
-            lambda m, r, p=part: "; ".join(_lat(m[o][p]) for o in ("on", "cache", "off")),
+            f"  {label}: ON; OFF, p50 / p95 ms",
+            lambda m, r, p=part: "; ".join(_lat(m[o][p]) for o in ("on", "off")),
         )
     row(
         "  searches the answer cache could serve (same request since the last write)",

@@ -145,32 +145,17 @@ class FacetValue:
     selected: bool
 
 
-GroupCounter = Callable[["Filter", dict[str, Any]], dict[Any, int]]
-
-
 def facet_counts(
     filterset: FilterSet,
     queryset: QuerySet,
     values: Mapping[str, Any],
-    *,
-    group_counts: GroupCounter | None = None,
-    choices_of: Callable[[Filter], list[tuple[str, str]]] | None = None,
 ) -> dict[str, list[FacetValue]]:
-    """For each facet, the entries each of its values would give, other filters kept.
-
-    ``group_counts(filter, other_values)``, when given, counts a facet that has a
-    ``group`` in its stead (search counts them over arrays it keeps in memory); it must
-    give what the grouped query below gives. ``choices_of(filter)``, when given, gives a
-    filter's choices in its stead (search keeps them while the data stay the same).
-    """
+    """For each facet, the entries each of its values would give, other filters kept."""
     facets: dict[str, list[FacetValue]] = {}
     for flt in filterset.filters:
         if not flt.facet or flt.kind not in {"choice", "multi"} or flt.choices is None:
             continue
         others = {param: value for param, value in values.items() if param != flt.param}
-        if flt.group and group_counts is not None:
-            facets[flt.param] = _facet_values(flt, group_counts(flt, others), values, choices_of)
-            continue
         # Entries matching the other filters; a subquery, so no join multiplies rows.
         base = (
             queryset.filter(pk__in=apply(filterset, queryset, others).values("pk"))
@@ -192,7 +177,7 @@ def facet_counts(
                 ).count()
                 for code, _ in flt.choices()
             }
-        facets[flt.param] = _facet_values(flt, counts, values, choices_of)
+        facets[flt.param] = _facet_values(flt, counts, values)
     return facets
 
 
@@ -200,11 +185,10 @@ def _facet_values(
     flt: Filter,
     counts: Mapping[Any, int],
     values: Mapping[str, Any],
-    choices_of: Callable[[Filter], list[tuple[str, str]]] | None = None,
 ) -> list[FacetValue]:
     selected = values.get(flt.param)
     chosen = set(selected if isinstance(selected, list) else [selected] if selected else [])
-    choices = choices_of(flt) if choices_of else flt.choices() if flt.choices else []
+    choices = flt.choices() if flt.choices else []
     return [
         FacetValue(code, label, counts.get(code, 0), code in chosen)
         for code, label in choices

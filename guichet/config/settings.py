@@ -319,11 +319,6 @@ SPECTACULAR_SETTINGS = {
 # Search backend: "sqlite" (FTS5, the embedded default) or "postgresql" (full text, french),
 # chosen from the database engine unless set.
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "")
-# SQLite backend: megabytes of search arrays each process may keep (posting lists with their
-# BM25 parts, facets, vocabulary; see docs/search.md). Off (0) by default: under a realistic
-# mix of searches and writes every write empties them and refilling costs more than SQL
-# (docs/performance.md, "Realistic mix"); they pay only on a catalogue that rarely changes.
-SEARCH_MEMORY_MB = env_int("SEARCH_MEMORY_MB", 0)
 
 # Map tiles: any XYZ tile server the Region may use (its own, or a provider's under its terms).
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -14,8 +14,8 @@ Ranking by coverage (``coverage_points``): each group weighs its rarity, BM25's
 n of them holding the group; an entry earns a group's full weight when it holds the group
 in its title, summary or taxonomy, ``BODY_SHARE`` of it when only its long texts do.
 Entries are ordered by the weight they earn (how much of the query they cover), then by
-BM25. Weights are integers (``POINTS`` per unit of idf) so that every backend and the
-arrays in memory add them up exactly alike.
+BM25. Weights are integers (``POINTS`` per unit of idf) so that every backend adds them
+up exactly alike.
 """
 
 from __future__ import annotations

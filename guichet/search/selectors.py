@@ -39,8 +39,8 @@ from django.utils.safestring import SafeString
 from guichet.catalogue import filters
 from guichet.catalogue.selectors import SYNTHETIC_PARAM, parse_synthetic, published_entries
 from guichet.organisations.models import Organisation
-from guichet.search import facet_memory, highlight
-from guichet.search.backends import get_backend, sqlite_memory
+from guichet.search import highlight
+from guichet.search.backends import get_backend, sqlite_schema
 from guichet.search.backends.base import SORTS, Require, Scope, SearchBackend
 from guichet.search.documents import KINDS, Document, load_documents
 from guichet.search.query import AnalyzedQuery, analyze_query
@@ -293,7 +293,7 @@ def data_version() -> tuple[Any, ...] | None:
     structure record (a rebuild moves it). A connection inside a transaction that wrote
     gets a version of its own (what it sees may never be committed)."""
     if connection.vendor == "sqlite":
-        return sqlite_memory.version()
+        return sqlite_schema.data_version(connection)
     if connection.vendor != "postgresql":
         return None
     with connection.cursor() as cursor:
@@ -372,18 +372,6 @@ def _search(params: SearchParams, *, with_facets: bool, backend: SearchBackend) 
     )
 
 
-def warm(*, synthetic: bool, backend: SearchBackend | None = None) -> None:
-    """Fill what the backend keeps in memory with what no query decides: the index's
-    common words and the facets of every kind (see ``backends/sqlite_memory.py``)."""
-    backend = backend or get_backend()
-    backend.warm(synthetic=synthetic)
-    current = backend.memory_version()
-    if current is not None:
-        facet_memory.warm(
-            current, synthetic, lambda kind: public_entries(kind, synthetic=synthetic)
-        )
-
-
 def _kind_facets(
     params: SearchParams, query: AnalyzedQuery, require: Require, backend: SearchBackend
 ) -> dict[str, list[filters.FacetValue]]:
@@ -392,18 +380,6 @@ def _kind_facets(
     synthetic = params.synthetic
     values = params.values.get(kind, {})
     filterset = filters.FILTERSETS[kind]
-    everything = public_entries(kind, synthetic=synthetic)
-    group_counts = choices_of = None
-    current = backend.memory_version()
-    ids = backend.matching_entry_ids(query, kind=kind, synthetic=synthetic, require=require)
-    entries = everything
-    if current is not None and ids is not None:
-        group_counts = facet_memory.group_counter(current, kind, synthetic, ids, everything)
-        choices_of = partial(facet_memory.choices, current)
-    if group_counts is None or any(f.facet and not f.group for f in filterset.filters):
-        # Some facet is counted in SQL: over the matching entries.
-        matching = backend.matching_ids(query, kind=kind, synthetic=synthetic, require=require)
-        entries = everything.filter(pk__in=matching)
-    return filters.facet_counts(
-        filterset, entries, values, group_counts=group_counts, choices_of=choices_of
-    )
+    matching = backend.matching_ids(query, kind=kind, synthetic=synthetic, require=require)
+    entries = public_entries(kind, synthetic=synthetic).filter(pk__in=matching)
+    return filters.facet_counts(filterset, entries, values)

@@ -103,27 +103,12 @@ class SearchBackend(ABC):
         """Something ``Model.objects.filter(pk__in=...)`` accepts: the matching entries of
         ``kind`` (used to count facets with ``catalogue.filters``)."""
 
-    def matching_entry_ids(
-        self, query: AnalyzedQuery, *, kind: str, synthetic: bool, require: Require
-    ) -> Any:
-        """The sorted ids (a numpy array) of the matching entries of ``kind``, when the
-        backend keeps them in memory (``memory_version``); None otherwise."""
-        return None
-
     def stored_terms(
         self, pairs: Iterable[tuple[str, int]]
     ) -> dict[tuple[str, int], dict[str, list[str]]]:
         """The analysed terms of each field (title, summary, tags, body) of these entries
         as the index holds them; empty when the backend cannot give them back."""
         return {}
-
-    def warm(self, *, synthetic: bool) -> None:  # noqa: B027 - optional hook
-        """Fill what the backend keeps in memory, if anything (see ``selectors.warm``)."""
-
-    def memory_version(self) -> Any:
-        """The version of the data a backend keeping arrays in memory reads them at (see
-        ``sqlite_memory``); None when it keeps none (facets are then counted in SQL)."""
-        return None
 
     @abstractmethod
     def known_terms(self, stems: Iterable[str]) -> set[str]:

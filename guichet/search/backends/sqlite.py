@@ -12,13 +12,11 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import numpy as np
 from django.db import connection
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from guichet.search import analysis
-from guichet.search.backends import sqlite_memory as memory
 from guichet.search.backends import sqlite_schema as schema
 from guichet.search.backends.base import Hit, Progress, Require, Scope, SearchBackend
 from guichet.search.documents import ID_BITS, ID_SPAN, KINDS, SOURCES, split_doc_number
@@ -27,10 +25,6 @@ from guichet.search.query import AnalyzedQuery, coverage_points
 FTS = schema.FTS_TABLE
 MASK = ID_SPAN - 1
 REBUILD_BATCH = 5000
-# Terms the warm-up reads: those of at least 1,000 documents, or 1 % of them on a large
-# index (reading a term costs about 1.5 µs per document holding it).
-WARM_MIN_DOCS = 1000
-WARM_MIN_SHARE = 0.01
 
 
 def compile_match(query: AnalyzedQuery, require: Require) -> str:
@@ -53,6 +47,17 @@ HEAD = "{" + " ".join(schema.HEAD_FIELDS) + "}"
 def compile_head_match(query: AnalyzedQuery) -> str:
     """The FTS5 expression of a one-group query, in the title, summary or taxonomy only."""
     return f"{HEAD} : ({compile_match(query, 'all')})"
+
+
+def _side_documents(cursor: Any, *, synthetic: bool) -> int:
+    """Documents of one side (real or synthetic entries) in the index: the N of the idf."""
+    ranges = [s.doc_range(synthetic=synthetic) for s in SOURCES]
+    cursor.execute(
+        f"SELECT COUNT(*) FROM {FTS} WHERE "
+        + " OR ".join(["(rowid >= %s AND rowid < %s)"] * len(ranges)),
+        [bound for pair in ranges for bound in pair],
+    )
+    return int(cursor.fetchone()[0])
 
 
 class SQLiteBackend(SearchBackend):
@@ -166,31 +171,6 @@ class SQLiteBackend(SearchBackend):
     ) -> list[Hit]:
         if not scopes:
             return []
-        in_memory = None
-        if sort == "relevance" and self._in_memory(query):
-            in_memory = self._try_evaluate(query, scopes, synthetic=synthetic, require=require)
-        if in_memory is not None:
-            evaluation, keep = in_memory
-            page = memory.top(evaluation, keep, offset, limit)
-            groups = len(query.groups)
-            full = max(evaluation.full, 1)
-            return [
-                Hit(
-                    kind,
-                    entry_id,
-                    float(score),
-                    synthetic,
-                    require == "all" or found >= groups,
-                    earned / full,
-                )
-                for (kind, entry_id), score, found, earned in zip(
-                    memory.doc_numbers(evaluation, page),
-                    evaluation.scores[page].tolist(),
-                    evaluation.matched[page].tolist(),
-                    evaluation.coverage[page].tolist(),
-                    strict=True,
-                )
-            ]
         match = compile_match(query, require) if not query.is_empty else None
         params: list[Any] = []
         # Groups matched (for "complete") and coverage points (for the order), per entry.
@@ -256,7 +236,7 @@ class SQLiteBackend(SearchBackend):
         with connection.cursor() as cursor:
             total = f"{int(synthetic)}"
             if total not in memo:
-                memo[total] = memory.side_documents(cursor, synthetic=synthetic)
+                memo[total] = _side_documents(cursor, synthetic=synthetic)
             for one in query.single_groups():
                 match = compile_match(one, "all")
                 key = f"{int(synthetic)} {match}"
@@ -287,12 +267,6 @@ class SQLiteBackend(SearchBackend):
     ) -> dict[str, int]:
         if not scopes:
             return {}
-        in_memory = None
-        if self._in_memory(query):
-            in_memory = self._try_evaluate(query, scopes, synthetic=synthetic, require=require)
-        if in_memory is not None:
-            found = memory.counts(*in_memory)
-            return {scope.kind: found[scope.kind] for scope in scopes}
         match = compile_match(query, require) if not query.is_empty else None
         parts, params = [], []
         for scope in scopes:
@@ -315,49 +289,6 @@ class SQLiteBackend(SearchBackend):
             f"SELECT rowid & {MASK} FROM {FTS} WHERE {FTS} MATCH %s AND rowid >= %s AND rowid < %s",
             [compile_match(query, require), low, high],
         )
-
-    # --- the arrays kept in memory (sqlite_memory.py) ---------------------------------------
-
-    @staticmethod
-    def _in_memory(query: AnalyzedQuery) -> bool:
-        return not query.is_empty and memory.enabled()
-
-    @staticmethod
-    def _groups(query: AnalyzedQuery) -> list[tuple[tuple[str, ...], ...]]:
-        return [tuple(a.stems for a in group.alternatives) for group in query.groups]
-
-    def _try_evaluate(
-        self, query: AnalyzedQuery, scopes: Sequence[Scope], *, synthetic: bool, require: Require
-    ) -> tuple[memory.Evaluation, np.ndarray] | None:
-        """The matches in memory and the mask of those in the scopes; None when a phrase
-        is too large to read now (the memory is full): the caller then asks SQL."""
-        current = memory.version()
-        side = memory.space(current, synthetic=synthetic)
-        try:
-            evaluation = memory.evaluate(current, side, self._groups(query), require)
-        except memory.NotKept:
-            return None
-        allowed: dict[str, np.ndarray | None] = {}
-        for scope in scopes:
-            if scope.allowed is None:
-                allowed[scope.kind] = None
-            else:
-                ids = scope.allowed.values_list("pk", flat=True)
-                allowed[scope.kind] = np.unique(np.fromiter(ids, dtype=np.int64))
-        return evaluation, memory.restrict(evaluation, allowed)
-
-    def matching_entry_ids(
-        self, query: AnalyzedQuery, *, kind: str, synthetic: bool, require: Require
-    ) -> np.ndarray | None:
-        if not self._in_memory(query):
-            return None
-        current = memory.version()
-        side = memory.space(current, synthetic=synthetic)
-        try:
-            evaluation = memory.evaluate(current, side, self._groups(query), require)
-        except memory.NotKept:
-            return None
-        return memory.entry_ids(evaluation, kind)
 
     def stored_terms(
         self, pairs: Iterable[tuple[str, int]]
@@ -384,35 +315,6 @@ class SQLiteBackend(SearchBackend):
             for row in rows
         }
 
-    def warm(self, *, synthetic: bool, min_docs: int = WARM_MIN_DOCS) -> None:
-        """Fill the memory with what does not depend on a query: the vocabulary, the
-        postings of every term ``min_docs`` documents or 1 % of them hold (the ones that
-        cost to read: about 1.5 µs per document), and the groups of the synonym list.
-        A process that has served searches for a while holds as much; the benchmark
-        measures from this state."""
-        from guichet.search.lexicon import SYNONYM_SETS
-        from guichet.search.query import analyze_query
-
-        if not memory.enabled():
-            return
-        current = memory.version()
-        side = memory.space(current, synthetic=synthetic)
-        vocabulary = memory.vocabulary(current)
-        threshold = max(min_docs, vocabulary.total * WARM_MIN_SHARE)
-        common = sorted((t for t, n in vocabulary.docs.items() if n >= threshold), key=len)
-        try:
-            for term in common:
-                memory.phrase(current, side, (term,))
-            for phrases in SYNONYM_SETS:
-                for text in phrases:
-                    for alternatives in self._groups(analyze_query(text, self.known_terms)):
-                        memory.group(current, side, alternatives)
-        except memory.NotKept:
-            return  # the memory is full: the rest is read as queries come, or by SQL
-
-    def memory_version(self) -> Any:
-        return memory.version() if memory.enabled() else None
-
     def version(self) -> Any:
         """FTS5's structure record (its cookie moves at every committed change) and this
         connection's change counter (for its own writes, committed or not)."""
@@ -432,9 +334,6 @@ class SQLiteBackend(SearchBackend):
         return memo
 
     def document_frequencies(self, stems: Iterable[str]) -> tuple[int, dict[str, int]] | None:
-        if memory.enabled():
-            vocabulary = memory.vocabulary(memory.version())
-            return vocabulary.total, {s: vocabulary.docs.get(s, 0) for s in stems if s}
         # Kept per connection at the index version, like every other answer: any write
         # to the catalogue changes the version, so a count is never stale.
         memo: dict[str, int] = self._memo("_search_frequencies")
@@ -457,8 +356,6 @@ class SQLiteBackend(SearchBackend):
         wanted = {s for s in stems if s and s.isalnum() and s.isascii()}
         if not wanted:
             return set()
-        if memory.enabled():
-            return wanted & memory.vocabulary(memory.version()).docs.keys()
         # What the index holds only changes with its version: remember the answers.
         memo = self._memo("_search_known_terms")
         unknown = sorted(wanted - memo.keys())
@@ -479,18 +376,12 @@ class SQLiteBackend(SearchBackend):
         own = analysis.stem(word)
         prefix = word[:2] if len(word) > 3 else word[:1]
         found: dict[str, int] = {}
-        if memory.enabled():
-            vocabulary = memory.vocabulary(memory.version())
-            rows: Iterable[tuple[str, int]] = (
-                (term, vocabulary.docs[term]) for term in vocabulary.by_prefix.get(prefix, ())
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT term, doc FROM {schema.VOCAB_TABLE} WHERE term >= %s AND term < %s",
+                [prefix, prefix + "{"],
             )
-        else:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT term, doc FROM {schema.VOCAB_TABLE} WHERE term >= %s AND term < %s",
-                    [prefix, prefix + "{"],
-                )
-                rows = cursor.fetchall()
+            rows = cursor.fetchall()
         for term, docs in rows:
             if analysis.closeness(term, word, max_distance + 1) <= max_distance:
                 found[term] = int(docs)

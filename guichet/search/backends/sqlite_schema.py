@@ -23,6 +23,7 @@ names it, so the triggers are dropped before ``migrate`` and created again after
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -37,7 +38,7 @@ from guichet.territories.models import Commune, Department, Region
 FTS_TABLE = "search_fts"
 VOCAB_TABLE = "search_fts_vocab"
 # One row counting the writes to the tables the index and the facets read (see
-# ``change_counter_triggers``): what a process may keep in memory holds while it stays.
+# ``change_counter_triggers``): a cached answer holds while it stays (``data_version``).
 STATE_TABLE = "search_state"
 TRIGGER_PREFIX = "search_"
 FUNCTION = "guichet_terms"
@@ -323,6 +324,37 @@ def change_counter_triggers() -> list[str]:
 
 def bump_sql() -> str:
     return f"UPDATE {STATE_TABLE} SET changes = changes + 1 WHERE id = 1"
+
+
+VERSION_SQL = (
+    f"SELECT (SELECT block FROM {FTS_TABLE}_data WHERE id = 10), "
+    f"(SELECT changes FROM {STATE_TABLE} WHERE id = 1)"
+)
+
+
+def data_version(connection: BaseDatabaseWrapper) -> tuple[Any, ...]:
+    """The version of everything an answer reads: the FTS5 structure record (a rebuild
+    moves it) and ``search_state.changes`` (moved by triggers at every write, in the
+    writing transaction). Inside a transaction the version is private to this connection
+    (its identity and change count): what it sees may never be committed."""
+    connection.ensure_connection()
+    raw = connection.connection
+    block, changes = raw.execute(VERSION_SQL).fetchone()
+    state = (bytes(block) if block is not None else b"", changes)
+    if raw.in_transaction:
+        return ("private", _token(connection), raw.total_changes, *state)
+    return ("shared", *state)
+
+
+def _token(connection: BaseDatabaseWrapper) -> str:
+    """A name for the raw connection Django holds now (new connection, new name; never
+    reused, unlike ``id()``, so no other connection or process can share its answers)."""
+    raw = connection.connection
+    held = getattr(connection, "_search_version_token", None)
+    if held is None or held[0] is not raw:
+        held = (raw, uuid.uuid4().hex)
+        connection._search_version_token = held  # type: ignore[attr-defined]
+    return str(held[1])
 
 
 def installed_triggers(cursor: Any) -> set[str]:

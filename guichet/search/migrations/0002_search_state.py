@@ -1,8 +1,7 @@
 """SQLite: one row counting the writes to the tables the index and the facets read.
 
-The triggers that move it are installed with the index's own (``sqlite_schema``); a
-process keeps search data in memory only as long as this count and the index stay
-as they were (``backends/sqlite_memory.py``).
+The triggers that move it are installed with the index's own (``sqlite_schema``); every
+cached answer is keyed on this count and the index (``sqlite_schema.data_version``).
 """
 
 from django.db import migrations

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from guichet.accounts.tests.factories import UserFactory
@@ -142,3 +142,23 @@ def test_the_version_is_shared_by_every_connection():
     assert first is not None and first[0] == "shared"
     owner("Studio Vert")
     assert data_version() != first
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_answer_seen_inside_a_rolled_back_write_is_never_served_to_others(provider):
+    """Inside a transaction the version is private: the answer it caches, holding a write
+    that is then rolled back, is never what a committed reader gets."""
+    solution = published(Solution, provider, title="Vision des palettes")
+    params = {"q": "orthodromie"}
+    cache.clear()
+    before = answer(params)
+    assert before[0] == 0
+    committed = data_version()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Solution.objects.filter(pk=solution.pk).update(title="Orthodromie des palettes")
+        inside = data_version()
+        assert inside is not None and inside[0] == "private" and inside != committed
+        assert answer(params)[0] == 1  # its own write, seen inside
+        raise RuntimeError
+    assert data_version() == committed
+    assert answer(params) == before

@@ -1,28 +1,17 @@
 """Ranking by coverage: a need in plain French finds the entries that hold most of it.
 
-The same tests run on SQLite (FTS5, with and without the arrays in memory) and on
-PostgreSQL (full text).
+The same tests run on SQLite (FTS5) and on PostgreSQL (full text).
 """
 
 from __future__ import annotations
 
 import pytest
-from django.test.utils import override_settings
 
 from guichet.catalogue.models import Scheme, Solution, Training
-from guichet.search.backends import sqlite_memory
 from guichet.search.selectors import SearchResults, parse_search, search
 from guichet.search.tests.entries import owner, published
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(params=[256, 0], ids=["memory", "sql"])
-def memory(request):
-    """Both SQLite paths (arrays in memory, FTS5 alone); PostgreSQL ignores the setting."""
-    sqlite_memory.STORE.clear()
-    with override_settings(SEARCH_MEMORY_MB=request.param):
-        yield
 
 
 def run(q: str) -> SearchResults:
@@ -69,7 +58,7 @@ def demo_like():
     return energy, chatbot
 
 
-def test_a_need_in_plain_french_finds_the_energy_entry(memory, demo_like):
+def test_a_need_in_plain_french_finds_the_energy_entry(demo_like):
     """ "réduire la facture d'énergie de mon entreprise" puts the energy entry first,
     though no entry holds every word and others repeat "entreprise" and "réduire"."""
     energy, _ = demo_like
@@ -80,13 +69,13 @@ def test_a_need_in_plain_french_finds_the_energy_entry(memory, demo_like):
     assert terms == {"réduire", "facture", "énergie"}  # what the card says it found
 
 
-def test_looking_for_help_with_a_chatbot_finds_the_chatbot(memory, demo_like):
+def test_looking_for_help_with_a_chatbot_finds_the_chatbot(demo_like):
     """ "je cherche une aide pour un chatbot" finds the chatbot, not the scheme saying "aide"."""
     _, chatbot = demo_like
     assert slugs("je cherche une aide pour un chatbot") == [chatbot.slug]
 
 
-def test_more_of_the_rare_words_ranks_higher(memory):
+def test_more_of_the_rare_words_ranks_higher():
     """An entry holding three of three rare words comes before one holding one of them,
     even when that one repeats it in its title."""
     provider = owner("Studio Bleu")
@@ -109,7 +98,7 @@ def test_more_of_the_rare_words_ranks_higher(memory):
     assert results.results[0].complete and not results.results[1].complete
 
 
-def test_a_rare_word_outweighs_two_common_ones(memory):
+def test_a_rare_word_outweighs_two_common_ones():
     """The entry holding the query's rare word comes before those holding its two common
     words: coverage weighs each word by its rarity, it does not count words."""
     provider = owner("Studio Bleu")
@@ -123,7 +112,7 @@ def test_a_rare_word_outweighs_two_common_ones(memory):
     assert set(found[1:]) == {entry.slug for entry in common}
 
 
-def test_title_and_summary_weigh_more_than_long_texts(memory):
+def test_title_and_summary_weigh_more_than_long_texts():
     """The same word in a title ranks above it in a description only, whatever BM25 says
     of the description's length."""
     provider = owner("Studio Bleu")
